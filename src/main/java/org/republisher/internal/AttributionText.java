@@ -1,0 +1,550 @@
+package org.republisher.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The attribution grammar: formats the line an aggregator shows under a republished title ("Publié
+ * dans 2M le 04 - 06 - 2020") in French, Spanish, Arabic or English, and reads such a line back out
+ * of scraped text. Stateless and thread-safe; the patterns are compiled once.
+ *
+ * <p>Reading is lenient. The text is first folded, character for character, into a form that is
+ * only used for matching: bidi and other format marks, Arabic diacritics and tatweel, and Latin
+ * combining accents are dropped; accented Latin letters lose their accent; the alef forms أ إ آ ٱ
+ * become ا and ى becomes ي; Arabic-Indic and Extended Arabic-Indic digits become Western digits;
+ * Unicode spaces become a plain space. The prefixes, connectors, weekdays and month names are
+ * matched in that folded form, case-insensitively, while the publication name is taken verbatim
+ * from the original text (only its format marks removed and its whitespace collapsed).
+ *
+ * <p>A line is a prefix ("Publié dans", "Publicado en", "نشر في", "Published in", and their
+ * variants), a name of at most {@value #NAME_LIMIT} characters on the same line, the language's
+ * connector ("le", "el", "يوم" or "بتاريخ" or none, "on"), an optional weekday, and a date: day
+ * first with the same separator twice ({@code 04 - 06 - 2020}, {@code 4-6-2020}, {@code
+ * 04/06/2020}, {@code 04.06.2020}), ISO ({@code 2020-06-04}), or with a month name in any of the
+ * supported languages and Arabic dialects, day first ("21 mars 2026", "1er avril 2026", "21 de
+ * marzo de 2026", "21 March 2026", "21 مارس 2026") or month first ("March 21, 2026").
+ */
+public final class AttributionText {
+
+  /** The longest publication name a line may hold, in characters. */
+  public static final int NAME_LIMIT = 80;
+
+  /** How far after a prefix the rest of the line is looked for. */
+  private static final int TAIL_LIMIT = 512;
+
+  private static final String SPACE = "[ \\t]+";
+  private static final String OPT_SPACE = "[ \\t]*";
+  private static final String COMMA = "[,\\u060C]?";
+  private static final String LINE_BREAK = "\\r\\n\\u000B\\f\\u0085\\u2028\\u2029";
+
+  /** Accented Latin letters from U+00C0 to U+024F, folded to their base letter. */
+  private static final char[] LATIN = latinTable();
+
+  /** Month names in every supported language and dialect, folded, mapped to the month number. */
+  private static final Map<String, Integer> MONTHS = monthTable();
+
+  private static final String WEEKDAYS =
+      alternation(
+          List.of(
+              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", // fr
+              "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", // es
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", // en
+              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+              "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"));
+
+  private static final String MONTH_NAMES = alternation(MONTHS.keySet());
+
+  private static final String DATE =
+      "(?:"
+          + WEEKDAYS
+          + "\\.?"
+          + COMMA
+          + SPACE
+          + ")?(?:"
+          // ISO: 2020-06-04
+          + "(?<isoY>[0-9]{4})"
+          + OPT_SPACE
+          + "(?<isoS>[-/.])"
+          + OPT_SPACE
+          + "(?<isoM>[0-9]{1,2})"
+          + OPT_SPACE
+          + "\\k<isoS>"
+          + OPT_SPACE
+          + "(?<isoD>[0-9]{1,2})"
+          // day first: 04 - 06 - 2020, 4/6/2020, 04.06.2020
+          + "|(?<numD>[0-9]{1,2})"
+          + OPT_SPACE
+          + "(?<numS>[-/.])"
+          + OPT_SPACE
+          + "(?<numM>[0-9]{1,2})"
+          + OPT_SPACE
+          + "\\k<numS>"
+          + OPT_SPACE
+          + "(?<numY>[0-9]{4})"
+          // day, month name, year: 1er avril 2026, 21 de marzo de 2026, 21 مارس 2026
+          + "|(?<dmD>[0-9]{1,2})(?:er|st|nd|rd|th)?"
+          + SPACE
+          + "(?:de"
+          + SPACE
+          + ")?(?<dmM>"
+          + MONTH_NAMES
+          + ")\\.?"
+          + OPT_SPACE
+          + COMMA
+          + SPACE
+          + "(?:del?"
+          + SPACE
+          + ")?(?<dmY>[0-9]{4})"
+          // month name, day, year: March 21, 2026
+          + "|(?<mdM>"
+          + MONTH_NAMES
+          + ")\\.?"
+          + SPACE
+          + "(?<mdD>[0-9]{1,2})(?:st|nd|rd|th)?"
+          + OPT_SPACE
+          + COMMA
+          + SPACE
+          + "(?<mdY>[0-9]{4})"
+          + ")(?![0-9])";
+
+  /** Finds the start of a line; the named group tells its language. */
+  private static final Pattern PREFIX =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:"
+              + "(?<fr>publiee?"
+              + SPACE
+              + "(?:dans|sur))"
+              + "|(?<es>publicad[oa]"
+              + SPACE
+              + "en)"
+              + "|(?<ar>"
+              + fold("نشرت?")
+              + SPACE
+              + fold("في")
+              + ")"
+              + "|(?<en>published"
+              + SPACE
+              + "(?:in|on))"
+              + ")(?=[ \\t])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern FRENCH = tail("le", false);
+  private static final Pattern SPANISH = tail("el(?:" + SPACE + "dia)?", false);
+  private static final Pattern ARABIC = tail(fold("(?:يوم|بتاريخ)"), true);
+  private static final Pattern ENGLISH = tail("on", false);
+
+  private AttributionText() {}
+
+  /**
+   * An attribution line read out of text.
+   *
+   * @param publication the publication's name, trimmed, whitespace collapsed; not blank
+   * @param date the day of publication
+   */
+  public record Found(String publication, LocalDate date) {
+
+    /** Checks that both values are present. */
+    public Found {
+      requireNonNull(publication, "publication");
+      requireNonNull(date, "date");
+    }
+  }
+
+  /**
+   * Formats the attribution line, such as "Publié dans 2M le 04 - 06 - 2020". The language is
+   * chosen by the primary subtag of the BCP 47 tag, ignoring case ({@code fr-MA} is French); fr, es
+   * and ar have their own line, any other language and {@code null} get the English one. The date is
+   * written {@code dd - MM - yyyy} in Western digits. The name is trimmed and its whitespace
+   * collapsed to single spaces, so that the line is one line.
+   *
+   * @param publicationName the publication's name; not blank
+   * @param date the day of publication
+   * @param language a BCP 47 tag, or {@code null} for English
+   * @return the line, plain text
+   * @throws IllegalArgumentException when the name is blank
+   */
+  public static String line(String publicationName, LocalDate date, @Nullable String language) {
+    requireNonNull(publicationName, "publicationName");
+    requireNonNull(date, "date");
+    String name = collapse(publicationName);
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("publicationName is blank");
+    }
+    String day =
+        String.format(
+            Locale.ROOT,
+            "%02d - %02d - %04d",
+            date.getDayOfMonth(),
+            date.getMonthValue(),
+            date.getYear());
+    return switch (primary(language)) {
+      case "fr" -> "Publié dans " + name + " le " + day;
+      case "es" -> "Publicado en " + name + " el " + day;
+      case "ar" -> "نشر في " + name + " يوم " + day;
+      default -> "Published in " + name + " on " + day;
+    };
+  }
+
+  /**
+   * Returns the text of the link to the original article, such as "Cliquez ici pour lire l'article
+   * depuis sa source". The language is chosen as in {@link #line(String, LocalDate, String)}.
+   *
+   * @param language a BCP 47 tag, or {@code null} for English
+   * @return the link text, plain text
+   */
+  public static String linkText(@Nullable String language) {
+    return switch (primary(language)) {
+      case "fr" -> "Cliquez ici pour lire l'article depuis sa source";
+      case "es" -> "Haga clic aquí para leer el artículo en su fuente";
+      case "ar" -> "اضغط هنا لقراءة المقال من مصدره";
+      default -> "Click here to read the article at its source";
+    };
+  }
+
+  /**
+   * Reads an attribution line out of text, leniently: the line may stand anywhere in the text, in
+   * any of the four languages, with any of the date forms described in the class documentation.
+   * The first line found decides: when its date is not a real calendar day (31 - 02 - 2020), the
+   * result is empty. Runs in time linear in the length of the text.
+   *
+   * @param text scraped text, such as a whole page
+   * @return the publication's name and the date; empty when the text holds no line or the first
+   *     line's date is not a real day
+   */
+  public static Optional<Found> parse(CharSequence text) {
+    requireNonNull(text, "text");
+    Folded folded = Folded.of(text);
+    String haystack = folded.text;
+    Matcher prefix = PREFIX.matcher(haystack);
+    while (prefix.find()) {
+      Matcher tail =
+          tailFor(prefix)
+              .matcher(haystack)
+              .region(prefix.end(), Math.min(haystack.length(), prefix.end() + TAIL_LIMIT))
+              .useTransparentBounds(true)
+              .useAnchoringBounds(false);
+      if (tail.lookingAt()) {
+        return date(tail)
+            .map(
+                date -> {
+                  int from = folded.original(tail.start("name"));
+                  int to = folded.original(tail.end("name"));
+                  return new Found(cleanName(text.subSequence(from, to)), date);
+                });
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the pattern of the rest of the line for the language of a prefix match. */
+  private static Pattern tailFor(Matcher prefix) {
+    if (prefix.start("fr") >= 0) {
+      return FRENCH;
+    }
+    if (prefix.start("es") >= 0) {
+      return SPANISH;
+    }
+    if (prefix.start("ar") >= 0) {
+      return ARABIC;
+    }
+    return ENGLISH;
+  }
+
+  /**
+   * Compiles the rest of a line after its prefix: the name (lazy, bounded), the connector and the
+   * date.
+   */
+  private static Pattern tail(String connector, boolean optionalConnector) {
+    return Pattern.compile(
+        SPACE
+            + "(?<name>[^\\s"
+            + LINE_BREAK
+            + "][^"
+            + LINE_BREAK
+            + "]{0,"
+            + (NAME_LIMIT - 1)
+            + "}?)"
+            + SPACE
+            + "(?:"
+            + connector
+            + SPACE
+            + ")"
+            + (optionalConnector ? "?" : "")
+            + DATE,
+        Pattern.CASE_INSENSITIVE);
+  }
+
+  /** Returns the date a line matcher holds, or empty when it is not a real calendar day. */
+  private static Optional<LocalDate> date(Matcher m) {
+    try {
+      if (m.group("isoY") != null) {
+        return Optional.of(
+            LocalDate.of(number(m, "isoY"), number(m, "isoM"), number(m, "isoD")));
+      }
+      if (m.group("numY") != null) {
+        return Optional.of(
+            LocalDate.of(number(m, "numY"), number(m, "numM"), number(m, "numD")));
+      }
+      if (m.group("dmY") != null) {
+        return Optional.of(LocalDate.of(number(m, "dmY"), month(m, "dmM"), number(m, "dmD")));
+      }
+      return Optional.of(LocalDate.of(number(m, "mdY"), month(m, "mdM"), number(m, "mdD")));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Returns a group of ASCII digits as a number. */
+  private static int number(Matcher m, String group) {
+    return Integer.parseInt(requireNonNull(m.group(group), group));
+  }
+
+  /** Returns the number of the month whose name a group holds. */
+  private static int month(Matcher m, String group) {
+    String name = collapse(requireNonNull(m.group(group), group)).toLowerCase(Locale.ROOT);
+    return requireNonNull(MONTHS.get(name), name);
+  }
+
+  /** Returns the lower-case primary subtag of a BCP 47 tag, {@code "en"} for {@code null}. */
+  private static String primary(@Nullable String language) {
+    if (language == null) {
+      return "en";
+    }
+    String tag = language.strip();
+    int end = 0;
+    while (end < tag.length() && tag.charAt(end) != '-' && tag.charAt(end) != '_') {
+      end++;
+    }
+    return tag.substring(0, end).toLowerCase(Locale.ROOT);
+  }
+
+  /** Removes format marks (bidi marks, BOM, soft hyphen) from a name and collapses whitespace. */
+  private static String cleanName(CharSequence name) {
+    StringBuilder kept = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      // zero-width (non-)joiners shape Arabic-script letters: they belong to the name
+      if (Character.getType(c) != Character.FORMAT || c == '\u200C' || c == '\u200D') {
+        kept.append(c);
+      }
+    }
+    return collapse(kept);
+  }
+
+  /** Trims text and collapses each run of whitespace, Unicode spaces included, to one space. */
+  private static String collapse(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Folds one character for matching: returns the character that replaces it, or -1 when it is
+   * dropped.
+   */
+  private static int fold(char c) {
+    if (c < 0x80) {
+      return c;
+    }
+    if (c >= 0xC0 && c < 0xC0 + LATIN.length) {
+      return LATIN[c - 0xC0];
+    }
+    if (c >= '\u0660' && c <= '\u0669') {
+      return '0' + (c - '\u0660');
+    }
+    if (c >= '\u06F0' && c <= '\u06F9') {
+      return '0' + (c - '\u06F0');
+    }
+    switch (c) {
+      case '\u0622', '\u0623', '\u0625', '\u0671': // alef with madda, hamza above/below, wasla
+        return '\u0627';
+      case '\u0649', '\u06CC': // alef maksura, Farsi yeh
+        return '\u064A';
+      case '\u06A9': // keheh
+        return '\u0643';
+      case '\u0640': // tatweel
+        return -1;
+      default:
+        break;
+    }
+    int type = Character.getType(c);
+    if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
+      return -1;
+    }
+    if (type == Character.SPACE_SEPARATOR) {
+      return ' ';
+    }
+    return c;
+  }
+
+  /** Folds a whole string, as {@link #fold(char)} does, for the fixed words of the grammar. */
+  private static String fold(String text) {
+    return Folded.of(text).text;
+  }
+
+  /** Builds the table of accented Latin letters and their base letter. */
+  private static char[] latinTable() {
+    char[] table = new char[0x250 - 0xC0];
+    for (int i = 0; i < table.length; i++) {
+      char c = (char) (0xC0 + i);
+      String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+      char base = decomposed.charAt(0);
+      table[i] = decomposed.length() > 1 && base < 0x80 && Character.isLetter(base) ? base : c;
+    }
+    return table;
+  }
+
+  /**
+   * Builds the month table. Each row is a language or dialect, January first; spellings of the
+   * same month are separated by {@code |}.
+   */
+  private static Map<String, Integer> monthTable() {
+    String[][] rows = {
+      { // French, with the abbreviations of newspapers
+        "janvier|janv", "février|févr|fév", "mars", "avril|avr", "mai", "juin",
+        "juillet|juil", "août", "septembre|sept", "octobre|oct", "novembre|nov", "décembre|déc"
+      },
+      { // Spanish
+        "enero|ene", "febrero|feb", "marzo", "abril|abr", "mayo", "junio", "julio",
+        "agosto|ago", "septiembre|setiembre|sept|sep", "octubre|oct", "noviembre|nov",
+        "diciembre|dic"
+      },
+      { // English
+        "january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul",
+        "august|aug", "september|sept|sep", "october|oct", "november|nov", "december|dec"
+      },
+      { // Arabic, Egypt and the Gulf (Mashriq)
+        "يناير", "فبراير", "مارس", "أبريل|إبريل", "مايو", "يونيو|يونيه", "يوليو|يوليه", "أغسطس",
+        "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"
+      },
+      { // Arabic, Levant and Iraq
+        "كانون الثاني|كانون ثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
+        "أيلول", "تشرين الأول|تشرين أول", "تشرين الثاني|تشرين ثاني", "كانون الأول|كانون أول"
+      },
+      { // Arabic, Morocco
+        "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
+        "نونبر", "دجنبر"
+      },
+      { // Arabic, Algeria and Tunisia
+        "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
+        "نوفمبر", "ديسمبر"
+      }
+    };
+    Map<String, Integer> table = new HashMap<>();
+    for (String[] row : rows) {
+      for (int month = 1; month <= 12; month++) {
+        for (String spelling : row[month - 1].split("\\|")) {
+          String key = fold(spelling).toLowerCase(Locale.ROOT);
+          Integer before = table.putIfAbsent(key, month);
+          if (before != null && before != month) {
+            throw new IllegalStateException(key + " is month " + before + " and " + month);
+          }
+        }
+      }
+    }
+    return Map.copyOf(table);
+  }
+
+  /**
+   * Returns a regex alternation of words, folded, longest first; a space inside a word matches any
+   * run of spaces and tabs.
+   */
+  private static String alternation(Iterable<String> words) {
+    List<String> folded = new ArrayList<>();
+    for (String word : words) {
+      folded.add(fold(word).toLowerCase(Locale.ROOT));
+    }
+    folded.sort(Comparator.comparingInt(String::length).reversed().thenComparing(w -> w));
+    StringBuilder out = new StringBuilder("(?:");
+    for (int i = 0; i < folded.size(); i++) {
+      if (i > 0) {
+        out.append('|');
+      }
+      String[] parts = folded.get(i).split(" ");
+      for (int j = 0; j < parts.length; j++) {
+        if (j > 0) {
+          out.append(SPACE);
+        }
+        out.append(Pattern.quote(parts[j]));
+      }
+    }
+    return out.append(')').toString();
+  }
+
+  /**
+   * Text folded for matching, with the way back to the original: {@code original(i)} is the index
+   * in the original text of the folded character at {@code i}.
+   */
+  private static final class Folded {
+    final String text;
+    private final int @Nullable [] origins;
+    private final int originalLength;
+
+    private Folded(String text, int @Nullable [] origins, int originalLength) {
+      this.text = text;
+      this.origins = origins;
+      this.originalLength = originalLength;
+    }
+
+    /** Folds text; the index table is only built once a character has been dropped. */
+    static Folded of(CharSequence original) {
+      int n = original.length();
+      char[] out = new char[n];
+      int[] origins = null;
+      int length = 0;
+      for (int i = 0; i < n; i++) {
+        int folded = fold(original.charAt(i));
+        if (folded < 0) {
+          if (origins == null) {
+            origins = new int[n];
+            for (int k = 0; k < length; k++) {
+              origins[k] = k;
+            }
+          }
+          continue;
+        }
+        if (origins != null) {
+          origins[length] = i;
+        }
+        out[length++] = (char) folded;
+      }
+      return new Folded(new String(out, 0, length), origins, n);
+    }
+
+    /**
+     * Returns the index in the original text of the folded character at an index, or the original
+     * length for the folded length.
+     */
+    int original(int index) {
+      if (index >= text.length()) {
+        return originalLength;
+      }
+      return origins == null ? index : origins[index];
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.republisher.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An article after normalization: every value ready to be written into any format as it is. Text
+ * is plain and XML-safe, HTML is clean, URLs are absolute, both dates are set.
+ *
+ * @param id the article's id (RSS guid, JSON Feed id)
+ * @param atomId the id as an absolute IRI (the id itself, or a name-based {@code urn:uuid:})
+ * @param title plain text, never empty
+ * @param link the page readers open: the own link, else the source link
+ * @param ownLink true when {@code link} is the republisher's own page
+ * @param sourceLink the original article, or {@code null}
+ * @param publication the publication, or {@code null}
+ * @param published never after the clock
+ * @param updated never before {@code published}, never after the clock
+ * @param authors authors with plain-text names
+ * @param categories plain-text, non-empty, without duplicates
+ * @param language a BCP 47 tag, or {@code null}
+ * @param rtl true when the language is written right to left
+ * @param summary plain text, or {@code null} when the article has no text at all
+ * @param contentHtml the clean content with the credit appended, wrapped for right-to-left
+ * @param image the image, or {@code null}
+ */
+public record NormalizedArticle(
+    String id,
+    String atomId,
+    String title,
+    String link,
+    boolean ownLink,
+    @Nullable String sourceLink,
+    @Nullable Source publication,
+    Instant published,
+    Instant updated,
+    List<Person> authors,
+    List<String> categories,
+    @Nullable String language,
+    boolean rtl,
+    @Nullable String summary,
+    String contentHtml,
+    @Nullable Image image) {
+
+  /**
+   * The publication, ready to write.
+   *
+   * @param name plain text
+   * @param url its home page, or {@code null}
+   * @param feedUrl its feed, or {@code null}
+   */
+  public record Source(String name, @Nullable String url, @Nullable String feedUrl) {
+
+    /** Returns the best IRI for the publication: its feed, else its home page, else null. */
+    public @Nullable String id() {
+      return feedUrl != null ? feedUrl : url;
+    }
+  }
+
+  /**
+   * An author, ready to write.
+   *
+   * @param name plain text
+   * @param email an email, or {@code null}
+   * @param url an absolute URL, or {@code null}
+   */
+  public record Person(String name, @Nullable String email, @Nullable String url) {}
+
+  /**
+   * An image, ready to write.
+   *
+   * @param url absolute
+   * @param type a media type
+   * @param length bytes, or -1 when unknown
+   */
+  public record Image(String url, String type, long length) {}
+}

@@ -1,0 +1,319 @@
+package org.republisher.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.republisher.InvalidArticleException;
+import org.republisher.InvalidValueException;
+import org.republisher.model.Article;
+import org.republisher.model.Attribution;
+import org.republisher.model.Author;
+import org.republisher.model.Enclosure;
+import org.republisher.model.Publication;
+import org.republisher.normalize.AttributionTemplate;
+import org.republisher.normalize.ContentPolicy;
+
+/**
+ * Turns an article as given into a {@link NormalizedArticle}, once, for every format. Immutable and
+ * thread-safe. The rules are listed on {@code FeedWriter}.
+ */
+public final class Normalizer {
+  private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+  private static final Set<String> RTL_LANGUAGES =
+      Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi");
+
+  private final Clock clock;
+  private final ContentPolicy policy;
+  private final AttributionTemplate template;
+
+  public Normalizer(Clock clock, ContentPolicy policy, AttributionTemplate template) {
+    this.clock = requireNonNull(clock, "clock");
+    this.policy = requireNonNull(policy, "policy");
+    this.template = requireNonNull(template, "template");
+  }
+
+  /**
+   * Normalizes one article.
+   *
+   * @throws InvalidArticleException naming the article and field when no rule can repair it
+   */
+  public NormalizedArticle normalize(Article article) {
+    try {
+      return normalizeOrThrow(article);
+    } catch (InvalidArticleException e) {
+      throw e;
+    } catch (InvalidValueException e) {
+      throw new InvalidArticleException(article.id(), e);
+    }
+  }
+
+  private NormalizedArticle normalizeOrThrow(Article a) {
+    String id = Text.stripForbidden(a.id()).strip();
+    if (id.isEmpty()) {
+      throw new InvalidValueException("id", a.id(), "has no text");
+    }
+    String title = Text.truncate(Text.plain(a.title()), policy.maxTitleLength());
+    if (title.isEmpty()) {
+      throw new InvalidValueException("title", a.title(), "has no text");
+    }
+
+    URI base = base(a);
+    URI link = a.link() == null ? null : resolve("link", base, a.link());
+    URI sourceLink = a.sourceLink() == null ? null : resolve("sourceLink", base, a.sourceLink());
+    URI shown = link != null ? link : requireNonNull(sourceLink);
+    String shownLink = shown.toString();
+
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant published = a.published() != null ? a.published() : a.updated();
+    if (published == null) {
+      throw new InvalidValueException("published", null, "is missing (and so is updated)");
+    }
+    if (published.isBefore(EARLIEST)) {
+      throw new InvalidValueException("published", published, "is before the year 1000");
+    }
+    published = published.truncatedTo(ChronoUnit.SECONDS);
+    if (published.isAfter(now)) {
+      published = now;
+    }
+    Instant updated =
+        a.updated() == null || a.updated().isBefore(published)
+            ? published
+            : a.updated().truncatedTo(ChronoUnit.SECONDS);
+    if (updated.isAfter(now)) {
+      updated = now;
+    }
+
+    String language = a.effectiveLanguage();
+    boolean rtl = language != null ? isRtlLanguage(language) : startsRightToLeft(title);
+
+    String contentHtml = "";
+    String contentText = "";
+    if (a.contentHtml() != null) {
+      String raw = a.contentHtml();
+      if (raw.length() > policy.maxContentLength()) {
+        int cut = policy.maxContentLength();
+        if (Character.isHighSurrogate(raw.charAt(cut - 1))) {
+          cut--;
+        }
+        raw = raw.substring(0, cut);
+      }
+      Html.Clean clean = Html.clean(raw, base == null ? null : base.toString());
+      contentHtml = clean.html();
+      contentText = clean.text();
+    }
+
+    String summary = a.summary() == null ? "" : Text.plain(a.summary());
+    if (summary.isEmpty()) {
+      summary = contentText;
+    }
+    summary = summary.isEmpty() ? null : Text.truncate(summary, policy.maxSummaryLength());
+
+    Publication publication = a.publication() != null ? a.publication() : hostOf(sourceLink);
+    NormalizedArticle.Source source = null;
+    Attribution attribution = null;
+    if (publication != null) {
+      String name = Text.truncate(Text.plain(publication.name()), policy.maxTitleLength());
+      if (name.isEmpty()) {
+        throw new InvalidValueException("publication.name", publication.name(), "has no text");
+      }
+      source =
+          new NormalizedArticle.Source(
+              name,
+              publication.url() == null ? null : publication.url().toString(),
+              publication.feedUrl() == null ? null : publication.feedUrl().toString());
+      LocalDate day = published.atZone(publication.zone()).toLocalDate();
+      Publication credited =
+          name.equals(publication.name())
+              ? publication
+              : new Publication(
+                  name,
+                  publication.url(),
+                  publication.feedUrl(),
+                  publication.language(),
+                  publication.zone());
+      attribution = new Attribution(credited, day, sourceLink);
+    }
+    String credit = template.html(a, attribution, language);
+    if (!credit.isEmpty() && template != AttributionTemplate.LOCALIZED) {
+      credit = Html.clean(credit, base == null ? null : base.toString()).html();
+    }
+    String body = contentHtml + credit;
+    if (body.isEmpty()) {
+      body = "<p>" + Html.escape(summary != null ? summary : title) + "</p>";
+    }
+    if (rtl) {
+      body =
+          "<div dir=\"rtl\""
+              + (language == null ? "" : " lang=\"" + Html.escape(language) + "\"")
+              + ">"
+              + body
+              + "</div>";
+    }
+
+    return new NormalizedArticle(
+        id,
+        atomId(id),
+        title,
+        shownLink,
+        link != null,
+        sourceLink == null ? null : sourceLink.toString(),
+        source,
+        published,
+        updated,
+        authors(a.authors()),
+        categories(a.categories()),
+        language,
+        rtl,
+        summary,
+        body,
+        image(a.image(), base));
+  }
+
+  private static @Nullable URI base(Article a) {
+    if (a.baseUri() != null) {
+      return a.baseUri();
+    }
+    if (a.link() != null && a.link().isAbsolute()) {
+      return a.link();
+    }
+    if (a.sourceLink() != null && a.sourceLink().isAbsolute()) {
+      return a.sourceLink();
+    }
+    return a.publication() == null ? null : a.publication().url();
+  }
+
+  private static URI resolve(String field, @Nullable URI base, URI reference) {
+    URI resolved = Urls.resolve(base, reference);
+    if (resolved == null) {
+      throw new InvalidValueException(field, reference, "is relative and the article has no base URL");
+    }
+    return resolved;
+  }
+
+  private static @Nullable Publication hostOf(@Nullable URI sourceLink) {
+    if (sourceLink == null || sourceLink.getHost() == null) {
+      return null;
+    }
+    String home = sourceLink.getScheme() + "://" + sourceLink.getRawAuthority() + "/";
+    return Publication.builder(sourceLink.getHost()).url(home).build();
+  }
+
+  /** Returns the id itself when it is an absolute IRI, else a name-based {@code urn:uuid:}. */
+  static String atomId(String id) {
+    int colon = id.indexOf(':');
+    if (colon > 0 && id.indexOf(' ') < 0) {
+      try {
+        URI uri = new URI(id);
+        if (uri.isAbsolute() && isScheme(uri.getScheme())) {
+          return id;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // not an IRI: fall through to a name-based one
+      }
+    }
+    return "urn:uuid:" + UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isScheme(String scheme) {
+    return switch (scheme.toLowerCase(Locale.ROOT)) {
+      case "http", "https", "urn", "tag" -> true;
+      default -> false;
+    };
+  }
+
+  static boolean isRtlLanguage(String language) {
+    int dash = language.indexOf('-');
+    String primary = (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+    return RTL_LANGUAGES.contains(primary)
+        || language.contains("-Arab")
+        || language.contains("-Hebr");
+  }
+
+  /** True when the first strongly directional character of the text is right-to-left. */
+  static boolean startsRightToLeft(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      byte d = Character.getDirectionality(c);
+      if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+          || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+        return true;
+      }
+      if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
+  }
+
+  private List<NormalizedArticle.Person> authors(List<Author> authors) {
+    List<NormalizedArticle.Person> out = new ArrayList<>(authors.size());
+    for (Author author : authors) {
+      String name = Text.truncate(Text.plain(author.name()), policy.maxTitleLength());
+      if (!name.isEmpty()) {
+        out.add(
+            new NormalizedArticle.Person(
+                name, author.email(), author.url() == null ? null : author.url().toString()));
+      }
+    }
+    return out;
+  }
+
+  private List<String> categories(List<String> categories) {
+    if (categories.isEmpty()) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String category : categories) {
+      String name = Text.truncate(Text.plain(category), policy.maxTitleLength());
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static NormalizedArticle.@Nullable Image image(@Nullable Enclosure image, @Nullable URI base) {
+    if (image == null) {
+      return null;
+    }
+    URI url = Urls.resolve(base, image.url());
+    if (url == null) {
+      return null;
+    }
+    String type = image.type() != null ? image.type() : guessType(url.getPath());
+    return new NormalizedArticle.Image(url.toString(), type, image.length());
+  }
+
+  static String guessType(@Nullable String path) {
+    String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
+    if (p.endsWith(".png")) {
+      return "image/png";
+    }
+    if (p.endsWith(".gif")) {
+      return "image/gif";
+    }
+    if (p.endsWith(".webp")) {
+      return "image/webp";
+    }
+    if (p.endsWith(".svg")) {
+      return "image/svg+xml";
+    }
+    if (p.endsWith(".avif")) {
+      return "image/avif";
+    }
+    return "image/jpeg";
+  }
+}

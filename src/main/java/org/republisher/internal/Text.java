@@ -1,0 +1,183 @@
+package org.republisher.internal;
+
+import org.jsoup.parser.Parser;
+
+/** Plain-text repair shared by every field: forbidden characters, markup, whitespace, length. */
+public final class Text {
+  private static final char ELLIPSIS = '…';
+
+  private Text() {}
+
+  /**
+   * Returns true for a code point XML 1.0 allows and readers agree on: tab, line feed, carriage
+   * return, U+0020 to U+D7FF except the C1 controls U+007F to U+009F, U+E000 to U+FFFD, and the
+   * supplementary planes.
+   */
+  static boolean allowed(int c) {
+    if (c < 0x20) {
+      return c == 0x9 || c == 0xA || c == 0xD;
+    }
+    if (c >= 0x7F && c <= 0x9F) {
+      return false;
+    }
+    if (c <= 0xD7FF) {
+      return true;
+    }
+    if (c >= 0xE000 && c <= 0xFFFD) {
+      return true;
+    }
+    return c >= 0x10000 && c <= 0x10FFFF;
+  }
+
+  /**
+   * Removes the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return;
+   * U+FFFE, U+FFFF; lone surrogates) and the C1 controls, which XML allows but readers disagree on.
+   * Returns the same instance when nothing is removed.
+   */
+  public static String stripForbidden(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= 0xD800) {
+        if (!fine(text, i)) {
+          return strip(text, i);
+        }
+        if (Character.isHighSurrogate(c)) {
+          i++;
+        }
+      }
+    }
+    return text;
+  }
+
+  private static boolean fine(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return false;
+    }
+    return allowed(c);
+  }
+
+  private static String strip(String text, int from) {
+    StringBuilder out = new StringBuilder(text.length());
+    out.append(text, 0, from);
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if (fine(text, i)) {
+        out.append(c);
+        if (Character.isHighSurrogate(c)) {
+          out.append(text.charAt(++i));
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Collapses every run of whitespace (Unicode white space and no-break spaces included) into one
+   * space and trims both ends.
+   */
+  public static String collapseWhitespace(String text) {
+    if (isCollapsed(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pending = false;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        pending = out.length() > 0;
+      } else {
+        if (pending) {
+          out.append(' ');
+          pending = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isCollapsed(String text) {
+    int n = text.length();
+    if (n == 0) {
+      return true;
+    }
+    if (isSpace(text.charAt(0)) || isSpace(text.charAt(n - 1))) {
+      return false;
+    }
+    boolean previous = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean space = isSpace(c);
+      if (space && (c != ' ' || previous)) {
+        return false;
+      }
+      previous = space;
+    }
+    return true;
+  }
+
+  static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\n'
+        || c == '\t'
+        || c == '\r'
+        || c == '\u00A0'
+        || c == '\u2007'
+        || c == '\u202F'
+        || Character.isWhitespace(c);
+  }
+
+  /**
+   * Turns a fragment that may hold markup and entities into plain text: tags removed, entities
+   * decoded, forbidden characters removed, whitespace collapsed. Text with neither {@code <} nor
+   * {@code &} is only repaired, not parsed.
+   */
+  public static String plain(String text) {
+    String value = text;
+    if (value.indexOf('<') >= 0 || value.indexOf('&') >= 0) {
+      value = Html.toText(value);
+    }
+    return collapseWhitespace(stripForbidden(value));
+  }
+
+  /**
+   * Cuts text to at most {@code max} characters, at the last word boundary before the limit, and
+   * marks the cut with an ellipsis (counted in the limit). A cut never splits a surrogate pair.
+   */
+  public static String truncate(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int limit = max - 1; // room for the ellipsis
+    int cut = limit;
+    while (cut > 0 && !isSpace(text.charAt(cut))) {
+      cut--;
+    }
+    if (cut < limit / 2) {
+      cut = limit; // one long word: cut inside it
+      if (Character.isLowSurrogate(text.charAt(cut)) && cut > 0) {
+        cut--;
+      }
+    }
+    int end = cut;
+    while (end > 0 && (isSpace(text.charAt(end - 1)) || isPunctuation(text.charAt(end - 1)))) {
+      end--;
+    }
+    return text.substring(0, end) + ELLIPSIS;
+  }
+
+  private static boolean isPunctuation(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '-' || c == '–' || c == '،' || c == '؛';
+  }
+
+  /** Decodes HTML entities in text that has no markup. */
+  static String unescape(String text) {
+    return Parser.unescapeEntities(text, false);
+  }
+}

@@ -1,0 +1,153 @@
+package org.republisher.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.republisher.internal.Dates;
+import org.republisher.internal.NormalizedArticle;
+import org.republisher.model.Author;
+import org.republisher.model.FeedSpec;
+
+/**
+ * Atom 1.0 (RFC 4287) with StAX. The original is linked with {@code rel="via"} and the publication
+ * described in {@code source}; an entry without authors credits its publication.
+ */
+final class AtomWriter implements FormatWriter {
+  static final String ATOM = "http://www.w3.org/2005/Atom";
+
+  private final XmlOutput xml;
+  private String feedAuthor = "";
+
+  AtomWriter(OutputStream out) throws IOException {
+    this.xml = new XmlOutput(out);
+  }
+
+  @Override
+  public void head(FeedHead head) throws IOException {
+    FeedSpec spec = head.spec();
+    xml.start(0, "feed");
+    xml.namespace("", ATOM);
+    if (spec.language() != null) {
+      xml.xmlLang(spec.language());
+    }
+    xml.element(1, "id", head.selfUrl().toString());
+    xml.start(1, "title");
+    xml.attribute("type", "text");
+    xml.text(spec.title());
+    xml.end(-1);
+    if (!spec.description().equals(spec.title())) {
+      xml.element(1, "subtitle", spec.description());
+    }
+    xml.element(1, "updated", Dates.rfc3339(head.updated()));
+    link(1, "self", FeedFormat.ATOM.mediaType(), head.selfUrl().toString());
+    link(1, "alternate", "text/html", spec.link().toString());
+    Author author = spec.author();
+    person(1, author != null ? author.name() : spec.title(),
+        author == null ? null : author.email(),
+        author == null || author.url() == null ? null : author.url().toString());
+    feedAuthor = author != null ? author.name() : spec.title();
+    xml.start(1, "generator");
+    xml.attribute("uri", FeedHead.GENERATOR_URI);
+    xml.text(FeedHead.GENERATOR);
+    xml.end(-1);
+    if (spec.icon() != null) {
+      xml.element(1, "icon", spec.icon().toString());
+    }
+  }
+
+  @Override
+  public void entry(NormalizedArticle a) throws IOException {
+    xml.start(1, "entry");
+    if (a.language() != null) {
+      xml.xmlLang(a.language());
+    }
+    xml.element(2, "id", a.atomId());
+    xml.start(2, "title");
+    xml.attribute("type", "text");
+    xml.text(a.title());
+    xml.end(-1);
+    xml.element(2, "updated", Dates.rfc3339(a.updated()));
+    xml.element(2, "published", Dates.rfc3339(a.published()));
+    if (!a.authors().isEmpty()) {
+      for (NormalizedArticle.Person author : a.authors()) {
+        person(2, author.name(), author.email(), author.url());
+      }
+    } else if (a.publication() != null && !a.publication().name().equals(feedAuthor)) {
+      person(2, a.publication().name(), null, null);
+    }
+    link(2, "alternate", "text/html", a.link());
+    if (a.sourceLink() != null) {
+      link(2, "via", "text/html", a.sourceLink());
+    }
+    NormalizedArticle.Image image = a.image();
+    if (image != null) {
+      xml.empty(2, "link");
+      xml.attribute("rel", "enclosure");
+      xml.attribute("type", image.type());
+      xml.attribute("href", image.url());
+      if (image.length() > 0) {
+        xml.attribute("length", Long.toString(image.length()));
+      }
+    }
+    for (String category : a.categories()) {
+      xml.empty(2, "category");
+      xml.attribute("term", category);
+    }
+    if (a.summary() != null) {
+      xml.start(2, "summary");
+      xml.attribute("type", "text");
+      xml.text(a.summary());
+      xml.end(-1);
+    }
+    xml.start(2, "content");
+    xml.attribute("type", "html");
+    xml.text(a.contentHtml());
+    xml.end(-1);
+    NormalizedArticle.Source source = a.publication();
+    if (source != null) {
+      xml.start(2, "source");
+      if (source.id() != null) {
+        xml.element(3, "id", source.id());
+      }
+      xml.start(3, "title");
+      xml.attribute("type", "text");
+      xml.text(source.name());
+      xml.end(-1);
+      xml.element(3, "updated", Dates.rfc3339(a.updated()));
+      if (source.url() != null) {
+        link(3, "alternate", "text/html", source.url());
+      }
+      if (source.feedUrl() != null) {
+        xml.empty(3, "link");
+        xml.attribute("rel", "self");
+        xml.attribute("href", source.feedUrl());
+      }
+      xml.end(2);
+    }
+    xml.end(1);
+  }
+
+  private void link(int depth, String rel, String type, String href) throws IOException {
+    xml.empty(depth, "link");
+    xml.attribute("rel", rel);
+    xml.attribute("type", type);
+    xml.attribute("href", href);
+  }
+
+  private void person(int depth, String name, String email, String url) throws IOException {
+    xml.start(depth, "author");
+    xml.element(depth + 1, "name", name);
+    if (email != null) {
+      xml.element(depth + 1, "email", email);
+    }
+    if (url != null) {
+      xml.element(depth + 1, "uri", url);
+    }
+    xml.end(depth);
+  }
+
+  @Override
+  public void finish() throws IOException {
+    xml.end(0);
+    xml.finish();
+  }
+}

@@ -1,0 +1,318 @@
+package org.republisher.write;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.republisher.InvalidArticleException;
+import org.republisher.InvalidValueException;
+import org.republisher.internal.NormalizedArticle;
+import org.republisher.internal.Normalizer;
+import org.republisher.model.Article;
+import org.republisher.model.FeedSpec;
+import org.republisher.normalize.AttributionTemplate;
+import org.republisher.normalize.ContentPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes articles as one feed in one or several formats, streaming. Immutable and thread-safe once
+ * built; each call writes independently.
+ *
+ * <pre>{@code
+ * FeedWriter writer = FeedWriter.builder(FeedSpec.builder("Revue de presse", "https://example.org/feed.xml").build()).build();
+ * writer.write(FeedFormat.RSS, articles, out);
+ * }</pre>
+ *
+ * <h2>Order and selection</h2>
+ *
+ * A {@link Collection} is sorted by {@link Article#NEWEST_FIRST} and cut to the spec's limit. An
+ * {@link Iterator} is streamed in the order it gives, cut to the limit, and never held in memory
+ * (only the ids seen are kept, to drop duplicates); the feed's last change is then the first
+ * written article's, unless the spec sets one. Articles are normalized once per call, however many
+ * formats are written.
+ *
+ * <h2>Repairs, applied to every article</h2>
+ *
+ * <ul>
+ *   <li>Characters XML 1.0 forbids (C0 controls but tab, line feed, carriage return; U+FFFE,
+ *       U+FFFF; lone surrogates) and the C1 controls are removed from every value.
+ *   <li>The title, the publication name, author names, categories and the summary become plain
+ *       text: markup stripped, entities decoded, whitespace collapsed; titles and summaries longer
+ *       than the {@link ContentPolicy} limits are cut on a word, ending with "…".
+ *   <li>Content HTML is cleaned with a safelist: no {@code script}, {@code style}, {@code iframe},
+ *       {@code object}, {@code embed}, {@code form}, {@code on*} attribute, or {@code javascript:}
+ *       / {@code vbscript:} URL survives. Every URL, in links and content alike, is made absolute
+ *       against the article's base (its {@code baseUri}, else link, else source link, else
+ *       publication home page); a content URL that cannot be resolved is dropped.
+ *   <li>A missing summary is derived from the content's text.
+ *   <li>The credit rendered by the {@link AttributionTemplate} is appended to the content; an
+ *       article without publication is credited to its source link's host. Right-to-left content
+ *       (Arabic, Hebrew, Persian, Urdu… by language, else by the title's first strong character)
+ *       is wrapped in {@code <div dir="rtl">}.
+ *   <li>A missing published date is taken from the updated date; dates after the {@link Clock}'s
+ *       now are set to now; an updated date before the published one is set to it; dates are cut
+ *       to whole seconds. Dates without a time of day were placed at noon in the publication's
+ *       zone when the article was built.
+ * </ul>
+ *
+ * <h2>Rejections</h2>
+ *
+ * An article no rule can repair (no published or updated date, a title with no text, a relative
+ * link with no base, a duplicate id) is left out and reported in the {@link WriteResult}, with one
+ * WARN log line; the other articles are written.
+ */
+public final class FeedWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(FeedWriter.class);
+
+  private final FeedSpec spec;
+  private final Clock clock;
+  private final Normalizer normalizer;
+
+  private FeedWriter(Builder b) {
+    this.spec = b.spec;
+    this.clock = b.clock;
+    this.normalizer = new Normalizer(b.clock, b.policy, b.template);
+  }
+
+  /**
+   * Returns a builder for a writer of one feed.
+   *
+   * @param spec the feed's metadata
+   * @return a new builder
+   */
+  public static Builder builder(FeedSpec spec) {
+    return new Builder(spec);
+  }
+
+  /**
+   * Returns the spec this writer writes.
+   *
+   * @return the spec
+   */
+  public FeedSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Writes a collection of articles, newest first, cut to the spec's limit.
+   *
+   * @param format the format
+   * @param articles the articles, in any order
+   * @param out where the feed goes, UTF-8; flushed, not closed
+   * @return what was written and what was rejected
+   * @throws IOException when the stream fails
+   */
+  public WriteResult write(FeedFormat format, Collection<? extends Article> articles, OutputStream out)
+      throws IOException {
+    return write(List.of(FeedOutput.of(format, out)), articles);
+  }
+
+  /**
+   * Streams articles in the order given, cut to the spec's limit.
+   *
+   * @param format the format
+   * @param articles the articles, newest first
+   * @param out where the feed goes, UTF-8; flushed, not closed
+   * @return what was written and what was rejected
+   * @throws IOException when the stream fails
+   */
+  public WriteResult write(FeedFormat format, Iterator<? extends Article> articles, OutputStream out)
+      throws IOException {
+    return write(List.of(FeedOutput.of(format, out)), articles);
+  }
+
+  /**
+   * Writes a collection of articles, newest first, into several formats at once, normalizing each
+   * article once.
+   *
+   * @param outputs the formats and their streams, each at most once; flushed, not closed
+   * @param articles the articles, in any order
+   * @return what was written (the same in every format) and what was rejected
+   * @throws IOException when a stream fails
+   */
+  public WriteResult write(
+      List<FeedOutput> outputs, Collection<? extends Article> articles)
+      throws IOException {
+    List<Article> sorted = new ArrayList<>(articles);
+    sorted.sort(Article.NEWEST_FIRST);
+    Run run = new Run();
+    List<NormalizedArticle> selected = new ArrayList<>(Math.min(sorted.size(), spec.limit()));
+    Instant newest = null;
+    for (Article article : sorted) {
+      if (selected.size() == spec.limit()) {
+        break;
+      }
+      NormalizedArticle n = run.accept(article);
+      if (n != null) {
+        selected.add(n);
+        newest = newest == null || n.updated().isAfter(newest) ? n.updated() : newest;
+      }
+    }
+    List<FormatWriter> writers = open(outputs, newest);
+    for (NormalizedArticle n : selected) {
+      for (FormatWriter writer : writers) {
+        writer.entry(n);
+      }
+    }
+    for (FormatWriter writer : writers) {
+      writer.finish();
+    }
+    return new WriteResult(selected.size(), run.rejected);
+  }
+
+  /**
+   * Streams articles in the order given into several formats at once, normalizing each article
+   * once. Memory stays flat however many articles come.
+   *
+   * @param outputs the formats and their streams, each at most once; flushed, not closed
+   * @param articles the articles, newest first
+   * @return what was written (the same in every format) and what was rejected
+   * @throws IOException when a stream fails
+   */
+  public WriteResult write(
+      List<FeedOutput> outputs, Iterator<? extends Article> articles)
+      throws IOException {
+    Run run = new Run();
+    NormalizedArticle first = null;
+    while (first == null && articles.hasNext()) {
+      first = run.accept(articles.next());
+    }
+    List<FormatWriter> writers = open(outputs, first == null ? null : first.updated());
+    int written = 0;
+    NormalizedArticle next = first;
+    while (next != null && written < spec.limit()) {
+      for (FormatWriter writer : writers) {
+        writer.entry(next);
+      }
+      written++;
+      next = null;
+      while (next == null && written < spec.limit() && articles.hasNext()) {
+        next = run.accept(articles.next());
+      }
+    }
+    for (FormatWriter writer : writers) {
+      writer.finish();
+    }
+    return new WriteResult(written, run.rejected);
+  }
+
+  private List<FormatWriter> open(List<FeedOutput> outputs, @Nullable Instant newest)
+      throws IOException {
+    if (outputs.isEmpty()) {
+      throw new IllegalArgumentException("outputs is empty");
+    }
+    Instant updated = spec.updated();
+    if (updated == null) {
+      updated = newest != null ? newest : clock.instant();
+    }
+    updated = updated.truncatedTo(ChronoUnit.SECONDS);
+    Set<FeedFormat> formats = EnumSet.noneOf(FeedFormat.class);
+    List<FormatWriter> writers = new ArrayList<>(outputs.size());
+    for (FeedOutput output : outputs) {
+      if (!formats.add(output.format())) {
+        throw new IllegalArgumentException("outputs has " + output.format() + " twice");
+      }
+      OutputStream out = output.stream();
+      FormatWriter writer =
+          switch (output.format()) {
+            case RSS -> new RssWriter(out);
+            case ATOM -> new AtomWriter(out);
+            case JSON_FEED -> new JsonFeedWriter(out);
+          };
+      URI self = output.selfUrl() != null ? output.selfUrl() : spec.selfUrl();
+      writer.head(new FeedHead(spec, self, updated));
+      writers.add(writer);
+    }
+    return writers;
+  }
+
+  /** The state of one write: the ids seen and the articles rejected. */
+  private final class Run {
+    private final Set<String> ids = new HashSet<>();
+    private final List<InvalidArticleException> rejected = new ArrayList<>();
+
+    @Nullable NormalizedArticle accept(Article article) {
+      try {
+        NormalizedArticle n = normalizer.normalize(article);
+        if (!ids.add(n.id())) {
+          throw new InvalidArticleException(
+              n.id(), new InvalidValueException("id", n.id(), "is a duplicate in this feed"));
+        }
+        return n;
+      } catch (InvalidArticleException e) {
+        LOG.warn("feed {}: {}", spec.selfUrl(), e.getMessage());
+        rejected.add(e);
+        return null;
+      }
+    }
+  }
+
+  /** Builds a {@link FeedWriter}. Not thread-safe. */
+  public static final class Builder {
+    private final FeedSpec spec;
+    private Clock clock = Clock.systemUTC();
+    private ContentPolicy policy = ContentPolicy.DEFAULT;
+    private AttributionTemplate template = AttributionTemplate.LOCALIZED;
+
+    private Builder(FeedSpec spec) {
+      this.spec = requireNonNull(spec, "spec");
+    }
+
+    /**
+     * Sets the clock that bounds dates and dates an empty feed; the default is the system clock in
+     * UTC. Inject a fixed clock for byte-identical output.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the length limits; the default is {@link ContentPolicy#DEFAULT}.
+     *
+     * @param policy the limits
+     * @return this builder
+     */
+    public Builder contentPolicy(ContentPolicy policy) {
+      this.policy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the credit appended to each article's content; the default is {@link
+     * AttributionTemplate#LOCALIZED}.
+     *
+     * @param template the template
+     * @return this builder
+     */
+    public Builder attributionTemplate(AttributionTemplate template) {
+      this.template = requireNonNull(template, "template");
+      return this;
+    }
+
+    /**
+     * Builds the writer.
+     *
+     * @return the writer
+     */
+    public FeedWriter build() {
+      return new FeedWriter(this);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.republisher.write;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Dates;
+import org.republisher.internal.NormalizedArticle;
+import org.republisher.model.Author;
+import org.republisher.model.FeedSpec;
+
+/**
+ * JSON Feed 1.1 with jackson-core's streaming generator. The original is {@code external_url}; the
+ * publication is the extension object {@code _source} ({@code name}, {@code home_page_url}, {@code
+ * feed_url}).
+ */
+final class JsonFeedWriter implements FormatWriter {
+  static final String VERSION = "https://jsonfeed.org/version/1.1";
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+
+  private final JsonGenerator json;
+
+  JsonFeedWriter(OutputStream out) throws IOException {
+    this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    DefaultPrettyPrinter pretty =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withoutSpacesInObjectEntries();
+    json.setPrettyPrinter(pretty);
+  }
+
+  @Override
+  public void head(FeedHead head) throws IOException {
+    FeedSpec spec = head.spec();
+    json.writeStartObject();
+    json.writeStringField("version", VERSION);
+    json.writeStringField("title", spec.title());
+    json.writeStringField("home_page_url", spec.link().toString());
+    json.writeStringField("feed_url", head.selfUrl().toString());
+    json.writeStringField("description", spec.description());
+    if (spec.icon() != null) {
+      json.writeStringField("icon", spec.icon().toString());
+    }
+    if (spec.language() != null) {
+      json.writeStringField("language", spec.language());
+    }
+    Author author = spec.author();
+    if (author != null) {
+      json.writeArrayFieldStart("authors");
+      person(author.name(), author.url() == null ? null : author.url().toString());
+      json.writeEndArray();
+    }
+    json.writeArrayFieldStart("items");
+  }
+
+  @Override
+  public void entry(NormalizedArticle a) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", a.id());
+    json.writeStringField("url", a.link());
+    if (a.sourceLink() != null) {
+      json.writeStringField("external_url", a.sourceLink());
+    }
+    json.writeStringField("title", a.title());
+    json.writeStringField("content_html", a.contentHtml());
+    if (a.summary() != null) {
+      json.writeStringField("summary", a.summary());
+    }
+    if (a.image() != null) {
+      json.writeStringField("image", a.image().url());
+    }
+    json.writeStringField("date_published", Dates.rfc3339(a.published()));
+    json.writeStringField("date_modified", Dates.rfc3339(a.updated()));
+    if (!a.authors().isEmpty()) {
+      json.writeArrayFieldStart("authors");
+      for (NormalizedArticle.Person author : a.authors()) {
+        person(author.name(), author.url());
+      }
+      json.writeEndArray();
+    }
+    if (!a.categories().isEmpty()) {
+      json.writeArrayFieldStart("tags");
+      for (String category : a.categories()) {
+        json.writeString(category);
+      }
+      json.writeEndArray();
+    }
+    if (a.language() != null) {
+      json.writeStringField("language", a.language());
+    }
+    NormalizedArticle.Source source = a.publication();
+    if (source != null) {
+      json.writeObjectFieldStart("_source");
+      json.writeStringField("name", source.name());
+      if (source.url() != null) {
+        json.writeStringField("home_page_url", source.url());
+      }
+      if (source.feedUrl() != null) {
+        json.writeStringField("feed_url", source.feedUrl());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private void person(String name, @Nullable String url) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("name", name);
+    if (url != null) {
+      json.writeStringField("url", url);
+    }
+    json.writeEndObject();
+  }
+
+  @Override
+  public void finish() throws IOException {
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeRaw('\n');
+    json.flush();
+  }
+}

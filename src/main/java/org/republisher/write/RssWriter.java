@@ -1,0 +1,109 @@
+package org.republisher.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.republisher.internal.Dates;
+import org.republisher.internal.NormalizedArticle;
+import org.republisher.model.FeedSpec;
+
+/**
+ * RSS 2.0 with StAX. Authors go to {@code dc:creator} (RSS {@code author} must be an email), the
+ * content with its credit to {@code content:encoded}, the publication to {@code source}, an image
+ * of known length to {@code enclosure}, else to {@code media:content}.
+ */
+final class RssWriter implements FormatWriter {
+  static final String ATOM = "http://www.w3.org/2005/Atom";
+  static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+  static final String DC = "http://purl.org/dc/elements/1.1/";
+  static final String MEDIA = "http://search.yahoo.com/mrss/";
+
+  private final XmlOutput xml;
+
+  RssWriter(OutputStream out) throws IOException {
+    this.xml = new XmlOutput(out);
+  }
+
+  @Override
+  public void head(FeedHead head) throws IOException {
+    FeedSpec spec = head.spec();
+    xml.start(0, "rss");
+    xml.attribute("version", "2.0");
+    xml.namespace("atom", ATOM);
+    xml.namespace("content", CONTENT);
+    xml.namespace("dc", DC);
+    xml.namespace("media", MEDIA);
+    xml.start(0, "channel");
+    xml.element(1, "title", spec.title());
+    xml.element(1, "link", spec.link().toString());
+    xml.element(1, "description", spec.description());
+    if (spec.language() != null) {
+      xml.element(1, "language", spec.language());
+    }
+    xml.element(1, "lastBuildDate", Dates.rfc822(head.updated()));
+    xml.element(1, "generator", FeedHead.GENERATOR);
+    xml.empty(1, "atom", "link", ATOM);
+    xml.attribute("href", head.selfUrl().toString());
+    xml.attribute("rel", "self");
+    xml.attribute("type", FeedFormat.RSS.mediaType());
+    if (spec.icon() != null) {
+      xml.start(1, "image");
+      xml.element(2, "url", spec.icon().toString());
+      xml.element(2, "title", spec.title());
+      xml.element(2, "link", spec.link().toString());
+      xml.end(1);
+    }
+  }
+
+  @Override
+  public void entry(NormalizedArticle a) throws IOException {
+    xml.start(1, "item");
+    xml.element(2, "title", a.title());
+    xml.element(2, "link", a.link());
+    xml.start(2, "guid");
+    if (!a.id().equals(a.link())) {
+      xml.attribute("isPermaLink", "false");
+    }
+    xml.text(a.id());
+    xml.end(-1);
+    xml.element(2, "pubDate", Dates.rfc822(a.published()));
+    for (NormalizedArticle.Person author : a.authors()) {
+      xml.element(2, "dc", "creator", DC, author.name());
+    }
+    for (String category : a.categories()) {
+      xml.element(2, "category", category);
+    }
+    if (a.summary() != null) {
+      xml.element(2, "description", a.summary());
+    }
+    xml.element(2, "content", "encoded", CONTENT, a.contentHtml());
+    NormalizedArticle.Image image = a.image();
+    if (image != null) {
+      if (image.length() > 0) {
+        xml.empty(2, "enclosure");
+        xml.attribute("url", image.url());
+        xml.attribute("length", Long.toString(image.length()));
+        xml.attribute("type", image.type());
+      } else {
+        xml.empty(2, "media", "content", MEDIA);
+        xml.attribute("url", image.url());
+        xml.attribute("type", image.type());
+        xml.attribute("medium", "image");
+      }
+    }
+    NormalizedArticle.Source source = a.publication();
+    if (source != null && source.id() != null) {
+      xml.start(2, "source");
+      xml.attribute("url", source.id());
+      xml.text(source.name());
+      xml.end(-1);
+    }
+    xml.end(1);
+  }
+
+  @Override
+  public void finish() throws IOException {
+    xml.end(0);
+    xml.end(-1);
+    xml.finish();
+  }
+}
