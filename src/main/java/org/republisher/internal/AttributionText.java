@@ -6,12 +6,13 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -42,13 +43,15 @@ public final class AttributionText {
   /** The longest publication name a line may hold, in characters. */
   public static final int NAME_LIMIT = 80;
 
-  /** How far after a prefix the rest of the line is looked for. */
-  private static final int TAIL_LIMIT = 512;
+  /** How far after the name the connector and date are looked for. */
+  private static final int TAIL_LIMIT = 256;
+
+  /** How many characters other than blanks may come before the first digit of a date. */
+  private static final int DATE_REACH = 40;
 
   private static final String SPACE = "[ \\t]+";
   private static final String OPT_SPACE = "[ \\t]*";
   private static final String COMMA = "[,\\u060C]?";
-  private static final String LINE_BREAK = "\\r\\n\\u000B\\f\\u0085\\u2028\\u2029";
 
   /** Accented Latin letters from U+00C0 to U+024F, folded to their base letter. */
   private static final char[] LATIN = latinTable();
@@ -141,10 +144,16 @@ public final class AttributionText {
               + ")(?=[ \\t])",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern FRENCH = tail("le", false);
-  private static final Pattern SPANISH = tail("el(?:" + SPACE + "dia)?", false);
-  private static final Pattern ARABIC = tail(fold("(?:يوم|بتاريخ)"), true);
-  private static final Pattern ENGLISH = tail("on", false);
+  /** The named groups of {@link #PREFIX}, one per language. */
+  private static final String[] LANGUAGES = {"fr", "es", "ar", "en"};
+
+  /** The rest of a line after the name, per language, in the order of {@link #LANGUAGES}. */
+  private static final Pattern[] AFTER_NAME = {
+    afterName("le", false),
+    afterName("el(?:" + SPACE + "dia)?", false),
+    afterName(fold("(?:يوم|بتاريخ)"), true),
+    afterName("on", false)
+  };
 
   private AttributionText() {}
 
@@ -227,64 +236,150 @@ public final class AttributionText {
   public static Optional<Found> parse(CharSequence text) {
     requireNonNull(text, "text");
     Folded folded = Folded.of(text);
-    String haystack = folded.text;
-    Matcher prefix = PREFIX.matcher(haystack);
+    Search search = new Search(folded.text);
+    Matcher prefix = PREFIX.matcher(folded.text);
     while (prefix.find()) {
-      Matcher tail =
-          tailFor(prefix)
-              .matcher(haystack)
-              .region(prefix.end(), Math.min(haystack.length(), prefix.end() + TAIL_LIMIT))
-              .useTransparentBounds(true)
-              .useAnchoringBounds(false);
-      if (tail.lookingAt()) {
-        return date(tail)
-            .map(
-                date -> {
-                  int from = folded.original(tail.start("name"));
-                  int to = folded.original(tail.end("name"));
-                  return new Found(cleanName(text.subSequence(from, to)), date);
-                });
+      int language = language(prefix);
+      int start = search.skipBlanks(prefix.end());
+      int end = search.nameEnd(language, start);
+      if (end >= 0) {
+        String name = cleanName(text.subSequence(folded.original(start), folded.original(end)));
+        return date(search.tail(language)).map(date -> new Found(name, date));
       }
     }
     return Optional.empty();
   }
 
-  /** Returns the pattern of the rest of the line for the language of a prefix match. */
-  private static Pattern tailFor(Matcher prefix) {
-    if (prefix.start("fr") >= 0) {
-      return FRENCH;
+  /** Returns the index, in {@link #LANGUAGES}, of the language of a prefix match. */
+  private static int language(Matcher prefix) {
+    for (int i = 0; i < LANGUAGES.length - 1; i++) {
+      if (prefix.start(LANGUAGES[i]) >= 0) {
+        return i;
+      }
     }
-    if (prefix.start("es") >= 0) {
-      return SPANISH;
-    }
-    if (prefix.start("ar") >= 0) {
-      return ARABIC;
-    }
-    return ENGLISH;
+    return LANGUAGES.length - 1;
   }
 
   /**
-   * Compiles the rest of a line after its prefix: the name (lazy, bounded), the connector and the
-   * date.
+   * Compiles the rest of a line after the publication name: blanks, the connector and the date.
    */
-  private static Pattern tail(String connector, boolean optionalConnector) {
+  private static Pattern afterName(String connector, boolean optionalConnector) {
     return Pattern.compile(
-        SPACE
-            + "(?<name>[^\\s"
-            + LINE_BREAK
-            + "][^"
-            + LINE_BREAK
-            + "]{0,"
-            + (NAME_LIMIT - 1)
-            + "}?)"
-            + SPACE
-            + "(?:"
-            + connector
-            + SPACE
-            + ")"
-            + (optionalConnector ? "?" : "")
-            + DATE,
+        SPACE + "(?:" + connector + SPACE + ")" + (optionalConnector ? "?" : "") + DATE,
         Pattern.CASE_INSENSITIVE);
+  }
+
+  /** Returns true for a space or tab, the blanks that separate the words of a line. */
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** Returns true for a character that ends a line, or a vertical blank that breaks it. */
+  private static boolean lineBreak(char c) {
+    return c == '\n'
+        || c == '\r'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\u0085'
+        || c == '\u2028'
+        || c == '\u2029';
+  }
+
+  /**
+   * One search through folded text. The name of a line ends at a run of blanks followed by the
+   * connector and the date; the scan tries each possible end from the shortest name to the longest
+   * ({@value #NAME_LIMIT} characters), and remembers, per language, the positions where the rest of
+   * a line was not found, so that each position is matched at most once per language however many
+   * prefixes precede it: the search stays linear in the length of the text.
+   */
+  private static final class Search {
+    private final String text;
+    private final Matcher[] tails = new Matcher[LANGUAGES.length];
+    private final BitSet[] misses = new BitSet[LANGUAGES.length];
+
+    Search(String text) {
+      this.text = text;
+    }
+
+    /** Returns the first index at or after {@code from} that is not a blank. */
+    int skipBlanks(int from) {
+      int i = from;
+      while (i < text.length() && blank(text.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    /**
+     * Returns the end of the shortest name starting at {@code start} that is followed by the rest
+     * of a line in the language, leaving the match in {@link #tail(int)}; or -1 when there is none.
+     */
+    int nameEnd(int language, int start) {
+      if (start >= text.length() || lineBreak(text.charAt(start))) {
+        return -1;
+      }
+      int last = Math.min(text.length() - 1, start + NAME_LIMIT);
+      for (int end = start + 1; end <= last; end++) {
+        char c = text.charAt(end);
+        if (lineBreak(c)) {
+          return -1;
+        }
+        if (blank(c) && !blank(text.charAt(end - 1)) && restOfLine(language, end)) {
+          return end;
+        }
+      }
+      return -1;
+    }
+
+    /** Returns true when the connector and a date follow the blanks at {@code at}. */
+    private boolean restOfLine(int language, int at) {
+      BitSet missed = misses[language];
+      if (missed == null) {
+        missed = new BitSet();
+        misses[language] = missed;
+      }
+      if (missed.get(at)) {
+        return false;
+      }
+      if (digitNear(at)
+          && tail(language).region(at, Math.min(text.length(), at + TAIL_LIMIT)).lookingAt()) {
+        return true;
+      }
+      missed.set(at);
+      return false;
+    }
+
+    /**
+     * Returns true when a digit follows {@code at} on the same line within {@value #DATE_REACH}
+     * characters other than blanks: every date has one that close, after at most a connector, a
+     * weekday and a month name.
+     */
+    private boolean digitNear(int at) {
+      int seen = 0;
+      for (int i = at; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c >= '0' && c <= '9') {
+          return true;
+        }
+        if (lineBreak(c)) {
+          return false;
+        }
+        if (!blank(c) && ++seen > DATE_REACH) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** Returns the matcher of the rest of a line in a language, holding its last match. */
+    Matcher tail(int language) {
+      Matcher m = tails[language];
+      if (m == null) {
+        m = AFTER_NAME[language].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        tails[language] = m;
+      }
+      return m;
+    }
   }
 
   /** Returns the date a line matcher holds, or empty when it is not a real calendar day. */
@@ -471,29 +566,46 @@ public final class AttributionText {
   }
 
   /**
-   * Returns a regex alternation of words, folded, longest first; a space inside a word matches any
-   * run of spaces and tabs.
+   * Returns a regex that matches any of the words, folded and lower-cased, as a trie: alternatives
+   * are factored by their common beginnings, so that a failed attempt costs a character or two
+   * rather than one comparison per word, and a longer word is tried before its prefix. A space
+   * inside a word matches any run of spaces and tabs.
    */
   private static String alternation(Iterable<String> words) {
-    List<String> folded = new ArrayList<>();
+    Trie root = new Trie();
     for (String word : words) {
-      folded.add(fold(word).toLowerCase(Locale.ROOT));
-    }
-    folded.sort(Comparator.comparingInt(String::length).reversed().thenComparing(w -> w));
-    StringBuilder out = new StringBuilder("(?:");
-    for (int i = 0; i < folded.size(); i++) {
-      if (i > 0) {
-        out.append('|');
+      Trie node = root;
+      for (char c : fold(word).toLowerCase(Locale.ROOT).toCharArray()) {
+        node = node.next.computeIfAbsent(c, k -> new Trie());
       }
-      String[] parts = folded.get(i).split(" ");
-      for (int j = 0; j < parts.length; j++) {
-        if (j > 0) {
-          out.append(SPACE);
-        }
-        out.append(Pattern.quote(parts[j]));
-      }
+      node.end = true;
     }
-    return out.append(')').toString();
+    return "(?:" + root.regex() + ")";
+  }
+
+  /** A node of the trie {@link #alternation(Iterable)} builds. */
+  private static final class Trie {
+    final Map<Character, Trie> next = new TreeMap<>();
+    boolean end;
+
+    /** Returns the regex of the words below this node, the longest first. */
+    String regex() {
+      List<String> branches = new ArrayList<>();
+      for (Map.Entry<Character, Trie> e : next.entrySet()) {
+        char c = e.getKey();
+        String head =
+            c == ' '
+                ? SPACE
+                : Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c));
+        branches.add(head + e.getValue().regex());
+      }
+      if (branches.isEmpty()) {
+        return "";
+      }
+      String alternatives =
+          branches.size() == 1 ? branches.get(0) : "(?:" + String.join("|", branches) + ")";
+      return end ? "(?:" + alternatives + ")?" : alternatives;
+    }
   }
 
   /**

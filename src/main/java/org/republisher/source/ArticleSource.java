@@ -1,0 +1,44 @@
+package org.republisher.source;
+
+import java.util.List;
+import org.republisher.model.Article;
+
+/**
+ * Where articles come from: an upstream feed, a set of pages, the host's own records.
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li><b>Blocking.</b> {@link #fetch()} does its I/O on the calling thread and returns when done.
+ *       The caller bounds it with a deadline and interrupts the thread when the deadline passes; an
+ *       implementation should stop promptly when interrupted.
+ *   <li><b>Threading.</b> An instance may be fetched from any thread, but never by two threads at
+ *       once: callers serialize fetches of one source. State kept between fetches (HTTP validators,
+ *       first-seen dates) is therefore safe in plain fields.
+ *   <li><b>Failures.</b> A failure of the whole source is thrown as a {@link SourceException} naming
+ *       the source, the URI and, for HTTP, the status; any other runtime exception is treated the
+ *       same way by callers. A bad item inside a good source is skipped and logged, never thrown:
+ *       one broken article does not lose the others.
+ *   <li><b>Results.</b> The articles returned are complete {@link Article} values, as the source
+ *       gave them; normalization happens once, later, when feeds are written. Returning the same
+ *       articles again (a 304 Not Modified) is correct and cheap.
+ * </ul>
+ */
+public interface ArticleSource {
+
+  /**
+   * Returns the id of this source, used in logs and failure reports; stable and unique within a
+   * republisher.
+   *
+   * @return such as {@code 2m-rss} or the source's URI
+   */
+  String id();
+
+  /**
+   * Fetches the source's current articles.
+   *
+   * @return the articles, possibly empty; never {@code null}
+   * @throws SourceException when the source as a whole cannot be read
+   */
+  List<Article> fetch();
+}
