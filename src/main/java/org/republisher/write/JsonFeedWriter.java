@@ -31,6 +31,7 @@ final class JsonFeedWriter implements FormatWriter {
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
             .withoutSpacesInObjectEntries();
     json.setPrettyPrinter(pretty);
   }

@@ -498,6 +498,8 @@ class AttributionTextTest {
   void parseOfAMegabyteOfPrefixesWithoutDatesIsQuick() {
     assertThat(parse(repeatToMegabyte("Publié dans 2M le 1 1 1 1 1 1 1 1 1 1 1 1 1 "))).isEmpty();
     assertThat(parse(repeatToMegabyte("نُشِرَ فِي اليوم 24 21 21 21 21 21 21 21 "))).isEmpty();
+    assertThat(parse(repeatToMegabyte("نشر في 21 مارس 21 مارس "))).isEmpty();
+    assertThat(parse(repeatToMegabyte("Published in X on March 21 March 21 "))).isEmpty();
     assertThat(parse(repeatToMegabyte("Published in "))).isEmpty();
   }
 

@@ -1,0 +1,266 @@
+package org.republisher.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.republisher.InvalidArticleException;
+import org.republisher.model.Article;
+import org.republisher.model.FeedSpec;
+import org.republisher.normalize.AttributionTemplate;
+import org.republisher.normalize.ContentPolicy;
+import org.republisher.testing.FeedRules;
+
+class FeedWriterTest {
+
+  static Article article(int i) {
+    return Article.builder()
+        .title("Titre numéro " + i)
+        .sourceLink("https://www.2m.ma/fr/news/" + i)
+        .publication(Fixtures.TWO_M)
+        .published(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i))
+        .contentHtml("<p>Corps " + i + "</p>")
+        .build();
+  }
+
+  static String write(FeedWriter writer, FeedFormat format, List<Article> articles)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writer.write(format, articles, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  static int count(String haystack, String needle) {
+    int n = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void aCollectionIsSortedNewestFirstAndCutToTheLimit() throws IOException {
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec().toBuilder().limit(3).build())
+            .clock(Fixtures.CLOCK)
+            .build();
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      articles.add(article(i));
+    }
+    String rss = write(writer, FeedFormat.RSS, articles);
+    assertThat(count(rss, "<item>")).isEqualTo(3);
+    assertThat(rss.indexOf("Titre numéro 9"))
+        .isLessThan(rss.indexOf("Titre numéro 8"))
+        .isGreaterThan(0);
+    assertThat(rss.indexOf("Titre numéro 8")).isLessThan(rss.indexOf("Titre numéro 7"));
+    assertThat(rss).doesNotContain("Titre numéro 6");
+    assertThat(rss).contains("<lastBuildDate>Fri, 02 Jan 2026 09:00:00 GMT</lastBuildDate>");
+  }
+
+  @Test
+  void anIteratorIsStreamedInTheOrderGivenAndCutToTheLimit() throws IOException {
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec().toBuilder().limit(2).build())
+            .clock(Fixtures.CLOCK)
+            .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WriteResult result =
+        writer.write(FeedFormat.ATOM, List.of(article(1), article(5), article(3)).iterator(), out);
+    String atom = out.toString(StandardCharsets.UTF_8);
+    assertThat(result.written()).isEqualTo(2);
+    assertThat(atom.indexOf("Titre numéro 1")).isLessThan(atom.indexOf("Titre numéro 5"));
+    assertThat(atom).doesNotContain("Titre numéro 3");
+    assertThat(atom).contains("<updated>2026-01-01T01:00:00Z</updated>\n  <link rel=\"self\"");
+  }
+
+  @Test
+  void badArticlesAreRejectedByNameAndTheOthersAreWritten() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WriteResult result = Fixtures.writer().write(FeedFormat.RSS, HostileArticles.all(), out);
+    assertThat(result.rejected())
+        .extracting(InvalidArticleException::article, InvalidArticleException::field)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("no-date", "published"),
+            org.assertj.core.groups.Tuple.tuple("markup-only-title", "title"),
+            org.assertj.core.groups.Tuple.tuple("scripts", "id"),
+            org.assertj.core.groups.Tuple.tuple("relative-no-base", "link"));
+    assertThat(result.rejected())
+        .allSatisfy(e -> assertThat(e).hasMessageStartingWith("article \"" + e.article() + "\""));
+    assertThat(result.written()).isEqualTo(4);
+    FeedRules.assertValid(FeedFormat.RSS, out.toByteArray());
+  }
+
+  @Test
+  void severalFormatsAreWrittenInOneCallEachWithItsOwnSelfUrl() throws IOException {
+    ByteArrayOutputStream rss = new ByteArrayOutputStream();
+    ByteArrayOutputStream atom = new ByteArrayOutputStream();
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    WriteResult result =
+        Fixtures.writer()
+            .write(
+                List.of(
+                    FeedOutput.of(FeedFormat.RSS, rss, "https://revue.example/feeds/all.rss"),
+                    FeedOutput.of(FeedFormat.ATOM, atom, "https://revue.example/feeds/all.atom"),
+                    FeedOutput.of(FeedFormat.JSON_FEED, json)),
+                Fixtures.articles());
+    assertThat(result.written()).isEqualTo(5);
+    assertThat(rss.toString(StandardCharsets.UTF_8))
+        .contains("<atom:link href=\"https://revue.example/feeds/all.rss\" rel=\"self\"");
+    assertThat(atom.toString(StandardCharsets.UTF_8))
+        .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://revue.example/feeds/all.atom\"/>");
+    assertThat(json.toString(StandardCharsets.UTF_8))
+        .contains("\"feed_url\":\"https://revue.example/feeds/all.xml\"");
+    FeedRules.assertValid(FeedFormat.RSS, rss.toByteArray());
+    FeedRules.assertValid(FeedFormat.ATOM, atom.toByteArray());
+    FeedRules.assertValid(FeedFormat.JSON_FEED, json.toByteArray());
+  }
+
+  @Test
+  void aFormatTwiceIsRefused() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThatThrownBy(
+            () ->
+                Fixtures.writer()
+                    .write(
+                        List.of(FeedOutput.of(FeedFormat.RSS, out), FeedOutput.of(FeedFormat.RSS, out)),
+                        Fixtures.articles()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RSS twice");
+  }
+
+  @Test
+  void anEmptyFeedIsValidAndDatedByTheClock() throws IOException {
+    for (FeedFormat format : FeedFormat.values()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Fixtures.writer().write(format, List.of(), out);
+      FeedRules.assertValid(format, out.toByteArray());
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .containsAnyOf("2026-11-29T12:00:00Z", "Sun, 29 Nov 2026 12:00:00 GMT", "\"items\"");
+    }
+  }
+
+  @Test
+  void theSameInputGivesTheSameBytes() throws IOException {
+    for (FeedFormat format : FeedFormat.values()) {
+      List<Article> shuffled = new ArrayList<>(Fixtures.articles());
+      java.util.Collections.reverse(shuffled);
+      assertThat(write(Fixtures.writer(), format, shuffled))
+          .isEqualTo(write(Fixtures.writer(), format, Fixtures.articles()));
+    }
+  }
+
+  @Test
+  void futureDatesAreSetToTheClocksNow() throws IOException {
+    Article future =
+        article(1).toBuilder().published(Instant.parse("2030-01-01T00:00:00Z")).build();
+    assertThat(write(Fixtures.writer(), FeedFormat.RSS, List.of(future)))
+        .contains("<pubDate>Sun, 29 Nov 2026 12:00:00 GMT</pubDate>");
+  }
+
+  @Test
+  void aDateOnlyIsPlacedAtNoonInThePublicationZone() throws IOException {
+    Article dateOnly = article(1).toBuilder().published(java.time.LocalDate.of(2020, 6, 4)).build();
+    assertThat(dateOnly.published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+    assertThat(write(Fixtures.writer(), FeedFormat.ATOM, List.of(dateOnly)))
+        .contains("<published>2020-06-04T11:00:00Z</published>");
+  }
+
+  @Test
+  void aDateOnlyOfTodayNeverEndsUpInTheFuture() throws IOException {
+    FeedWriter early =
+        FeedWriter.builder(Fixtures.spec())
+            .clock(java.time.Clock.fixed(Instant.parse("2026-11-29T06:00:00Z"), java.time.ZoneOffset.UTC))
+            .build();
+    Article today = article(1).toBuilder().published(java.time.LocalDate.of(2026, 11, 29)).build();
+    assertThat(write(early, FeedFormat.JSON_FEED, List.of(today)))
+        .contains("\"date_published\":\"2026-11-29T06:00:00Z\"");
+  }
+
+  @Test
+  void theContentPolicyCutsTitlesAndSummariesOnAWord() throws IOException {
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec())
+            .clock(Fixtures.CLOCK)
+            .contentPolicy(new ContentPolicy(20, 30, 1 << 20))
+            .build();
+    Article longOne =
+        article(1).toBuilder()
+            .title("Un titre beaucoup trop long pour la limite")
+            .summary("Un résumé qui dépasse lui aussi la limite permise")
+            .build();
+    String rss = write(writer, FeedFormat.RSS, List.of(longOne));
+    assertThat(rss).contains("<title>Un titre beaucoup…</title>");
+    assertThat(rss).contains("<description>Un résumé qui dépasse lui…</description>");
+  }
+
+  @Test
+  void aHostTemplateIsCleanedLikeContent() throws IOException {
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec())
+            .clock(Fixtures.CLOCK)
+            .attributionTemplate(
+                (article, attribution, language) ->
+                    "<p onclick=\"x()\">Source : " + attribution.publication().name()
+                        + "<script>steal()</script> <a href=\"/credits\">crédits</a></p>")
+            .build();
+    String content = write(writer, FeedFormat.JSON_FEED, List.of(article(1)));
+    assertThat(content)
+        .contains("Source : 2M")
+        .contains("href=\\\"https://www.2m.ma/credits\\\"")
+        .doesNotContain("steal")
+        .doesNotContain("onclick");
+  }
+
+  @Test
+  void theNoneTemplateLeavesTheCreditToTheNativeElements() throws IOException {
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec())
+            .clock(Fixtures.CLOCK)
+            .attributionTemplate(AttributionTemplate.NONE)
+            .build();
+    String rss = write(writer, FeedFormat.RSS, List.of(article(1)));
+    assertThat(rss).doesNotContain("Publié dans").contains("<source url=\"https://www.2m.ma/fr/rss.xml\">2M</source>");
+  }
+
+  @Test
+  void arabicWithoutALanguageIsWrappedRightToLeftByItsTitle() throws IOException {
+    Article arabic =
+        Article.builder()
+            .title("الحكومة تصادق على مشروع قانون")
+            .sourceLink("https://www.hespress.com/x.html")
+            .published(Instant.parse("2026-01-01T00:00:00Z"))
+            .contentHtml("<p>نص</p>")
+            .build();
+    assertThat(write(Fixtures.writer(), FeedFormat.JSON_FEED, List.of(arabic)))
+        .contains("<div dir=\\\"rtl\\\">");
+  }
+
+  @Test
+  void languageGoesToEachFormat() throws IOException {
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec().toBuilder().language("fr").build())
+            .clock(Fixtures.CLOCK)
+            .build();
+    List<Article> one = List.of(article(1).toBuilder().language("fr-MA").build());
+    assertThat(write(writer, FeedFormat.RSS, one)).contains("<language>fr</language>");
+    assertThat(write(writer, FeedFormat.ATOM, one))
+        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">")
+        .contains("<entry xml:lang=\"fr-MA\">");
+    assertThat(write(writer, FeedFormat.JSON_FEED, one))
+        .contains("\"language\":\"fr\"")
+        .contains("\"language\":\"fr-MA\"");
+  }
+
+  @Test
+  void theSpecIsKept() {
+    FeedSpec spec = Fixtures.spec();
+    assertThat(FeedWriter.builder(spec).build().spec()).isSameAs(spec);
+  }
+}
