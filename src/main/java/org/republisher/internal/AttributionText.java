@@ -31,17 +31,17 @@ import org.jspecify.annotations.Nullable;
  * from the original text (only its format marks removed and its whitespace collapsed).
  *
  * <p>A line is a prefix ("Publié dans", "Publicado en", "نشر في", "Published in", and their
- * variants), a name of at most {@value #NAME_LIMIT} characters on the same line, the language's
- * connector ("le", "el", "يوم" or "بتاريخ" or none, "on"), an optional weekday, and a date: day
- * first with the same separator twice ({@code 04 - 06 - 2020}, {@code 4-6-2020}, {@code
- * 04/06/2020}, {@code 04.06.2020}), ISO ({@code 2020-06-04}), or with a month name in any of the
- * supported languages and Arabic dialects, day first ("21 mars 2026", "1er avril 2026", "21 de
- * marzo de 2026", "21 March 2026", "21 مارس 2026") or month first ("March 21, 2026").
+ * variants), a name of at most 80 characters on the same line, the language's connector ("le",
+ * "el", "يوم" or "بتاريخ" or none, "on"), an optional weekday, and a date: day first with the same
+ * separator twice ({@code 04 - 06 - 2020}, {@code 4-6-2020}, {@code 04/06/2020}, {@code
+ * 04.06.2020}), ISO ({@code 2020-06-04}), or with a month name in any of the supported languages
+ * and Arabic dialects, day first ("21 mars 2026", "1er avril 2026", "21 de marzo de 2026", "21
+ * March 2026", "21 مارس 2026") or month first ("March 21, 2026").
  */
 public final class AttributionText {
 
   /** The longest publication name a line may hold, in characters. */
-  public static final int NAME_LIMIT = 80;
+  private static final int NAME_LIMIT = 80;
 
   /** How far after the name the connector and date are looked for. */
   private static final int TAIL_LIMIT = 256;
@@ -59,14 +59,15 @@ public final class AttributionText {
   /** Month names in every supported language and dialect, folded, mapped to the month number. */
   private static final Map<String, Integer> MONTHS = monthTable();
 
+  /** Weekday names, which may come before a date and are ignored. */
   private static final String WEEKDAYS =
       alternation(
-          List.of(
-              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", // fr
-              "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", // es
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", // en
-              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-              "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"));
+          words(
+              "lundi mardi mercredi jeudi vendredi samedi dimanche",
+              "lunes martes miércoles jueves viernes sábado domingo",
+              "monday tuesday wednesday thursday friday saturday sunday",
+              "mon tue tues wed thu thur thurs fri sat sun",
+              "الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"));
 
   private static final String MONTH_NAMES = alternation(MONTHS.keySet());
 
@@ -175,8 +176,8 @@ public final class AttributionText {
   /**
    * Formats the attribution line, such as "Publié dans 2M le 04 - 06 - 2020". The language is
    * chosen by the primary subtag of the BCP 47 tag, ignoring case ({@code fr-MA} is French); fr, es
-   * and ar have their own line, any other language and {@code null} get the English one. The date is
-   * written {@code dd - MM - yyyy} in Western digits. The name is trimmed and its whitespace
+   * and ar have their own line, any other language and {@code null} get the English one. The date
+   * is written {@code dd - MM - yyyy} in Western digits. The name is trimmed and its whitespace
    * collapsed to single spaces, so that the line is one line.
    *
    * @param publicationName the publication's name; not blank
@@ -225,9 +226,9 @@ public final class AttributionText {
 
   /**
    * Reads an attribution line out of text, leniently: the line may stand anywhere in the text, in
-   * any of the four languages, with any of the date forms described in the class documentation.
-   * The first line found decides: when its date is not a real calendar day (31 - 02 - 2020), the
-   * result is empty. Runs in time linear in the length of the text.
+   * any of the four languages, with any of the date forms described in the class documentation. The
+   * first line found decides: when its date is not a real calendar day (31 - 02 - 2020), the result
+   * is empty. Runs in time linear in the length of the text.
    *
    * @param text scraped text, such as a whole page
    * @return the publication's name and the date; empty when the text holds no line or the first
@@ -260,9 +261,7 @@ public final class AttributionText {
     return LANGUAGES.length - 1;
   }
 
-  /**
-   * Compiles the rest of a line after the publication name: blanks, the connector and the date.
-   */
+  /** Compiles the rest of a line after the publication name: blanks, the connector and the date. */
   private static Pattern afterName(String connector, boolean optionalConnector) {
     return Pattern.compile(
         SPACE + "(?:" + connector + SPACE + ")" + (optionalConnector ? "?" : "") + DATE,
@@ -288,9 +287,9 @@ public final class AttributionText {
   /**
    * One search through folded text. The name of a line ends at a run of blanks followed by the
    * connector and the date; the scan tries each possible end from the shortest name to the longest
-   * ({@value #NAME_LIMIT} characters), and remembers, per language, the positions where the rest of
-   * a line was not found, so that each position is matched at most once per language however many
-   * prefixes precede it: the search stays linear in the length of the text.
+   * ({@value AttributionText#NAME_LIMIT} characters), and remembers, per language, the positions
+   * where the rest of a line was not found, so that each position is matched at most once per
+   * language however many prefixes precede it: the search stays linear in the length of the text.
    */
   private static final class Search {
     private final String text;
@@ -350,9 +349,9 @@ public final class AttributionText {
     }
 
     /**
-     * Returns true when a digit follows {@code at} on the same line within {@value #DATE_REACH}
-     * characters other than blanks: every date has one that close, after at most a connector, a
-     * weekday and a month name.
+     * Returns true when a digit follows {@code at} on the same line within {@value
+     * AttributionText#DATE_REACH} characters other than blanks: every date has one that close,
+     * after at most a connector, a weekday and a month name.
      */
     private boolean digitNear(int at) {
       int seen = 0;
@@ -386,12 +385,10 @@ public final class AttributionText {
   private static Optional<LocalDate> date(Matcher m) {
     try {
       if (m.group("isoY") != null) {
-        return Optional.of(
-            LocalDate.of(number(m, "isoY"), number(m, "isoM"), number(m, "isoD")));
+        return Optional.of(LocalDate.of(number(m, "isoY"), number(m, "isoM"), number(m, "isoD")));
       }
       if (m.group("numY") != null) {
-        return Optional.of(
-            LocalDate.of(number(m, "numY"), number(m, "numM"), number(m, "numD")));
+        return Optional.of(LocalDate.of(number(m, "numY"), number(m, "numM"), number(m, "numD")));
       }
       if (m.group("dmY") != null) {
         return Optional.of(LocalDate.of(number(m, "dmY"), month(m, "dmM"), number(m, "dmD")));
@@ -515,8 +512,8 @@ public final class AttributionText {
   }
 
   /**
-   * Builds the month table. Each row is a language or dialect, January first; spellings of the
-   * same month are separated by {@code |}.
+   * Builds the month table. Each row is a language or dialect, January first; spellings of the same
+   * month are separated by {@code |}.
    */
   private static Map<String, Integer> monthTable() {
     String[][] rows = {
@@ -525,21 +522,60 @@ public final class AttributionText {
         "juillet|juil", "août", "septembre|sept", "octobre|oct", "novembre|nov", "décembre|déc"
       },
       { // Spanish
-        "enero|ene", "febrero|feb", "marzo", "abril|abr", "mayo", "junio", "julio",
-        "agosto|ago", "septiembre|setiembre|sept|sep", "octubre|oct", "noviembre|nov",
+        "enero|ene",
+        "febrero|feb",
+        "marzo",
+        "abril|abr",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto|ago",
+        "septiembre|setiembre|sept|sep",
+        "octubre|oct",
+        "noviembre|nov",
         "diciembre|dic"
       },
       { // English
-        "january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul",
-        "august|aug", "september|sept|sep", "october|oct", "november|nov", "december|dec"
+        "january|jan",
+        "february|feb",
+        "march|mar",
+        "april|apr",
+        "may",
+        "june|jun",
+        "july|jul",
+        "august|aug",
+        "september|sept|sep",
+        "october|oct",
+        "november|nov",
+        "december|dec"
       },
       { // Arabic, Egypt and the Gulf (Mashriq)
-        "يناير", "فبراير", "مارس", "أبريل|إبريل", "مايو", "يونيو|يونيه", "يوليو|يوليه", "أغسطس",
-        "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل|إبريل",
+        "مايو",
+        "يونيو|يونيه",
+        "يوليو|يوليه",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر"
       },
       { // Arabic, Levant and Iraq
-        "كانون الثاني|كانون ثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
-        "أيلول", "تشرين الأول|تشرين أول", "تشرين الثاني|تشرين ثاني", "كانون الأول|كانون أول"
+        "كانون الثاني|كانون ثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول|تشرين أول",
+        "تشرين الثاني|تشرين ثاني",
+        "كانون الأول|كانون أول"
       },
       { // Arabic, Morocco
         "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
@@ -563,6 +599,15 @@ public final class AttributionText {
       }
     }
     return Map.copyOf(table);
+  }
+
+  /** Returns the words of rows of words separated by spaces. */
+  private static List<String> words(String... rows) {
+    List<String> words = new ArrayList<>();
+    for (String row : rows) {
+      words.addAll(List.of(row.split(" ")));
+    }
+    return words;
   }
 
   /**
@@ -596,7 +641,9 @@ public final class AttributionText {
         String head =
             c == ' '
                 ? SPACE
-                : Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c));
+                : Character.isLetterOrDigit(c)
+                    ? String.valueOf(c)
+                    : Pattern.quote(String.valueOf(c));
         branches.add(head + e.getValue().regex());
       }
       if (branches.isEmpty()) {

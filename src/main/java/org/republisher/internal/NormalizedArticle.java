@@ -43,14 +43,27 @@ public record NormalizedArticle(
     String contentHtml,
     @Nullable Image image) {
 
+  /** Returns this article with another updated date. */
+  public NormalizedArticle withUpdated(Instant newUpdated) {
+    return new NormalizedArticle(id, atomId, title, link, ownLink, sourceLink, publication,
+        published, newUpdated, authors, categories, language, rtl, summary, contentHtml, image);
+  }
+
   /**
    * The publication, ready to write.
    *
    * @param name plain text
    * @param url its home page, or {@code null}
    * @param feedUrl its feed, or {@code null}
+   * @param atomId the canonical form of {@link #id()}, or {@code null}
    */
-  public record Source(String name, @Nullable String url, @Nullable String feedUrl) {
+  public record Source(String name, @Nullable String url, @Nullable String feedUrl, @Nullable String atomId) {
+
+    /** Returns a source whose Atom id is the canonical form of its feed, else home page. */
+    public static Source of(String name, @Nullable String url, @Nullable String feedUrl) {
+      String id = feedUrl != null ? feedUrl : url;
+      return new Source(name, url, feedUrl, id == null ? null : Iris.canonical(id));
+    }
 
     /** Returns the best IRI for the publication: its feed, else its home page, else null. */
     public @Nullable String id() {

@@ -30,7 +30,7 @@ import org.republisher.normalize.ContentPolicy;
  * thread-safe. The rules are listed on {@code FeedWriter}.
  */
 public final class Normalizer {
-  private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
   private static final Set<String> RTL_LANGUAGES =
       Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi");
 
@@ -73,7 +73,7 @@ public final class Normalizer {
     URI link = a.link() == null ? null : resolve("link", base, a.link());
     URI sourceLink = a.sourceLink() == null ? null : resolve("sourceLink", base, a.sourceLink());
     URI shown = link != null ? link : requireNonNull(sourceLink);
-    String shownLink = shown.toString();
+    String shownLink = shown.toASCIIString();
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant published = a.published() != null ? a.published() : a.updated();
@@ -81,7 +81,7 @@ public final class Normalizer {
       throw new InvalidValueException("published", null, "is missing (and so is updated)");
     }
     if (published.isBefore(EARLIEST)) {
-      throw new InvalidValueException("published", published, "is before the year 1000");
+      throw new InvalidValueException("published", published, "is before 1970");
     }
     published = published.truncatedTo(ChronoUnit.SECONDS);
     if (published.isAfter(now)) {
@@ -129,10 +129,10 @@ public final class Normalizer {
         throw new InvalidValueException("publication.name", publication.name(), "has no text");
       }
       source =
-          new NormalizedArticle.Source(
+          NormalizedArticle.Source.of(
               name,
-              publication.url() == null ? null : publication.url().toString(),
-              publication.feedUrl() == null ? null : publication.feedUrl().toString());
+              publication.url() == null ? null : publication.url().toASCIIString(),
+              publication.feedUrl() == null ? null : publication.feedUrl().toASCIIString());
       LocalDate day = published.atZone(publication.zone()).toLocalDate();
       Publication credited =
           name.equals(publication.name())
@@ -144,6 +144,10 @@ public final class Normalizer {
                   publication.language(),
                   publication.zone());
       attribution = new Attribution(credited, day, sourceLink);
+    }
+    if (summary == null) {
+      // RSS wants a description before content:encoded: the credit line, else the title
+      summary = attribution != null ? attribution.line(language) : title;
     }
     String credit = template.html(a, attribution, language);
     if (!credit.isEmpty() && template != AttributionTemplate.LOCALIZED) {
@@ -168,7 +172,7 @@ public final class Normalizer {
         title,
         shownLink,
         link != null,
-        sourceLink == null ? null : sourceLink.toString(),
+        sourceLink == null ? null : sourceLink.toASCIIString(),
         source,
         published,
         updated,
@@ -210,14 +214,17 @@ public final class Normalizer {
     return Publication.builder(sourceLink.getHost()).url(home).build();
   }
 
-  /** Returns the id itself when it is an absolute IRI, else a name-based {@code urn:uuid:}. */
+  /**
+   * Returns the id as an Atom id: in canonical ASCII form when it is an absolute http(s), urn or
+   * tag IRI, else a name-based {@code urn:uuid:} of it.
+   */
   static String atomId(String id) {
     int colon = id.indexOf(':');
     if (colon > 0 && id.indexOf(' ') < 0) {
       try {
         URI uri = new URI(id);
         if (uri.isAbsolute() && isScheme(uri.getScheme())) {
-          return id;
+          return Iris.canonical(uri.toASCIIString());
         }
       } catch (java.net.URISyntaxException e) {
         // not an IRI: fall through to a name-based one
@@ -265,7 +272,7 @@ public final class Normalizer {
       if (!name.isEmpty()) {
         out.add(
             new NormalizedArticle.Person(
-                name, author.email(), author.url() == null ? null : author.url().toString()));
+                name, author.email(), author.url() == null ? null : author.url().toASCIIString()));
       }
     }
     return out;
@@ -294,7 +301,7 @@ public final class Normalizer {
       return null;
     }
     String type = image.type() != null ? image.type() : guessType(url.getPath());
-    return new NormalizedArticle.Image(url.toString(), type, image.length());
+    return new NormalizedArticle.Image(url.toASCIIString(), type, image.length());
   }
 
   static String guessType(@Nullable String path) {

@@ -140,8 +140,13 @@ public final class Text {
    */
   public static String plain(String text) {
     String value = text;
-    if (value.indexOf('<') >= 0 || value.indexOf('&') >= 0) {
-      value = Html.toText(value);
+    // decoding may reveal markup or entities escaped twice: decode until stable, a few times
+    for (int round = 0; round < 3 && (value.indexOf('<') >= 0 || value.indexOf('&') >= 0); round++) {
+      String decoded = Html.toText(value);
+      if (decoded.equals(value)) {
+        break;
+      }
+      value = decoded;
     }
     return collapseWhitespace(stripForbidden(value));
   }

@@ -135,10 +135,10 @@ public record Article(
       @Nullable Publication publication,
       @Nullable Instant published) {
     if (sourceLink != null && sourceLink.isAbsolute()) {
-      return sourceLink.toString();
+      return sourceLink.toASCIIString();
     }
     if (link != null && link.isAbsolute()) {
-      return link.toString();
+      return link.toASCIIString();
     }
     String key =
         (publication == null ? "" : publication.name())

@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Lines</h2>
  *
  * <ul>
- *   <li>The file is UTF-8; a byte order mark at its start is skipped. Each line ends with
- *       {@code \n} or {@code \r\n}; the last line may have no end.
+ *   <li>The file is UTF-8; a byte order mark at its start is skipped. Each line ends with {@code
+ *       \n} or {@code \r\n}; the last line may have no end.
  *   <li>A line that is empty or holds only spaces and tabs is skipped.
  *   <li>Every other line holds exactly one JSON object, the record of one article.
  *   <li>A line longer than {@value #MAX_LINE_LENGTH} (16 MiB; bytes when read from a file,
@@ -85,7 +85,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Only {@code title} and one of {@code link} and {@code sourceLink} are required. A field set to
- * {@code null} counts as absent. Field names are case-sensitive and appear at most once.
+ * {@code null} counts as absent, whatever its name. Field names are case-sensitive and appear at
+ * most once in an object.
  *
  * <table>
  *   <caption>The fields</caption>
@@ -174,8 +175,8 @@ public final class JsonLinesRecords {
    * @return the articles of the valid lines, in file order; closing it closes the file
    * @throws IOException when the file cannot be opened
    */
-  public static Stream<Article> read(
-      Path file, Consumer<? super InvalidRecordException> problems) throws IOException {
+  public static Stream<Article> read(Path file, Consumer<? super InvalidRecordException> problems)
+      throws IOException {
     requireNonNull(problems, "problems");
     Path name = file.getFileName();
     InputStream in = Files.newInputStream(file);
@@ -201,8 +202,8 @@ public final class JsonLinesRecords {
 
   private static Stream<Article> stream(Iterator<Article> records) {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(
-            records, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /** Turns lines into articles, reporting the lines that cannot be. Not thread-safe. */
@@ -264,7 +265,7 @@ public final class JsonLinesRecords {
     }
 
     /** Reads the current line as an article. */
-    private Article article() throws IOException {
+    private Article article() {
       if (lines.isTooLong()) {
         throw new InvalidValueException(
             "line", null, "is longer than " + MAX_LINE_LENGTH + " " + lines.unit());
@@ -293,6 +294,9 @@ public final class JsonLinesRecords {
                 + e.getOriginalMessage()
                 + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()),
             e);
+      } catch (IOException e) {
+        // the line is in memory: a failure is in the line, not in the input
+        throw new InvalidValueException("record", null, "cannot be read: " + e.getMessage(), e);
       }
     }
 
@@ -602,8 +606,10 @@ public final class JsonLinesRecords {
     private int limit;
     private boolean eof;
     private boolean first = true;
+
     /** The length of the current line in units, without its end. */
     int length;
+
     private boolean tooLong;
 
     /** Reads the next line; false at the end of the input. */

@@ -3,6 +3,7 @@ package org.republisher.write;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.republisher.internal.Dates;
+import org.republisher.internal.Iris;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.Author;
 import org.republisher.model.FeedSpec;
@@ -29,7 +30,7 @@ final class AtomWriter implements FormatWriter {
     if (spec.language() != null) {
       xml.xmlLang(spec.language());
     }
-    xml.element(1, "id", head.selfUrl().toString());
+    xml.element(1, "id", Iris.canonical(head.selfUrl().toASCIIString()));
     xml.start(1, "title");
     xml.attribute("type", "text");
     xml.text(spec.title());
@@ -38,19 +39,19 @@ final class AtomWriter implements FormatWriter {
       xml.element(1, "subtitle", spec.description());
     }
     xml.element(1, "updated", Dates.rfc3339(head.updated()));
-    link(1, "self", FeedFormat.ATOM.mediaType(), head.selfUrl().toString());
-    link(1, "alternate", "text/html", spec.link().toString());
+    link(1, "self", FeedFormat.ATOM.mediaType(), head.selfUrl().toASCIIString());
+    link(1, "alternate", "text/html", spec.link().toASCIIString());
     Author author = spec.author();
     person(1, author != null ? author.name() : spec.title(),
         author == null ? null : author.email(),
-        author == null || author.url() == null ? null : author.url().toString());
+        author == null || author.url() == null ? null : author.url().toASCIIString());
     feedAuthor = author != null ? author.name() : spec.title();
     xml.start(1, "generator");
     xml.attribute("uri", FeedHead.GENERATOR_URI);
     xml.text(FeedHead.GENERATOR);
     xml.end(-1);
     if (spec.icon() != null) {
-      xml.element(1, "icon", spec.icon().toString());
+      xml.element(1, "icon", spec.icon().toASCIIString());
     }
   }
 
@@ -105,8 +106,8 @@ final class AtomWriter implements FormatWriter {
     NormalizedArticle.Source source = a.publication();
     if (source != null) {
       xml.start(2, "source");
-      if (source.id() != null) {
-        xml.element(3, "id", source.id());
+      if (source.atomId() != null) {
+        xml.element(3, "id", source.atomId());
       }
       xml.start(3, "title");
       xml.attribute("type", "text");
@@ -116,10 +117,11 @@ final class AtomWriter implements FormatWriter {
       if (source.url() != null) {
         link(3, "alternate", "text/html", source.url());
       }
-      if (source.feedUrl() != null) {
+      if (source.id() != null) {
+        // the W3C validator wants a self link in a source: the publication's feed, else its page
         xml.empty(3, "link");
         xml.attribute("rel", "self");
-        xml.attribute("href", source.feedUrl());
+        xml.attribute("href", source.id());
       }
       xml.end(2);
     }

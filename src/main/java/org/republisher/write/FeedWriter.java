@@ -11,9 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidArticleException;
@@ -65,13 +67,21 @@ import org.slf4j.LoggerFactory;
  *   <li>A missing published date is taken from the updated date; dates after the {@link Clock}'s
  *       now are set to now; an updated date before the published one is set to it; dates are cut
  *       to whole seconds. Dates without a time of day were placed at noon in the publication's
- *       zone when the article was built.
+ *       zone when the article was built. Dates before 1970 are rejected.
+ *   <li>No two articles of a feed share an updated date (Atom readers and the W3C validator take
+ *       equal dates for versions of one entry): a taken date moves one second later, or earlier
+ *       once later would pass the clock's now.
+ *   <li>URLs are written in ASCII (non-ASCII characters percent-encoded as UTF-8); Atom ids are
+ *       in canonical form. An id that is not an absolute http(s), urn or tag IRI becomes a
+ *       name-based {@code urn:uuid:} in Atom.
+ *   <li>An article with no text at all gets its attribution line (else its title) as summary,
+ *       since RSS wants a description beside the content.
  * </ul>
  *
  * <h2>Rejections</h2>
  *
- * An article no rule can repair (no published or updated date, a title with no text, a relative
- * link with no base, a duplicate id) is left out and reported in the {@link WriteResult}, with one
+ * An article no rule can repair (no published or updated date, a date before 1970, a title with
+ * no text, a relative link with no base, a duplicate id) is left out and reported in the {@link WriteResult}, with one
  * WARN log line; the other articles are written.
  */
 public final class FeedWriter {
@@ -239,10 +249,34 @@ public final class FeedWriter {
     return writers;
   }
 
-  /** The state of one write: the ids seen and the articles rejected. */
+  /** The state of one write: the ids and updated dates seen, the articles rejected. */
   private final class Run {
     private final Set<String> ids = new HashSet<>();
+    private final Set<Instant> updates = new HashSet<>();
+    private final Map<Instant, Long> nextOffset = new HashMap<>();
     private final List<InvalidArticleException> rejected = new ArrayList<>();
+    private final Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+
+    /**
+     * Gives the article an updated date no other article of this feed has (the W3C validator warns
+     * when two Atom entries share one, which date-only articles of one day would): a taken date
+     * moves a second later, or earlier once later would pass the clock's now.
+     */
+    private NormalizedArticle distinctUpdated(NormalizedArticle n) {
+      Instant updated = n.updated();
+      if (updates.add(updated)) {
+        return n;
+      }
+      long room = Math.max(0, now.getEpochSecond() - updated.getEpochSecond());
+      long k = nextOffset.getOrDefault(updated, 1L);
+      Instant candidate;
+      do {
+        candidate = k <= room ? updated.plusSeconds(k) : updated.minusSeconds(k - room);
+        k++;
+      } while (!updates.add(candidate));
+      nextOffset.put(updated, k);
+      return n.withUpdated(candidate);
+    }
 
     @Nullable NormalizedArticle accept(Article article) {
       try {
@@ -251,7 +285,7 @@ public final class FeedWriter {
           throw new InvalidArticleException(
               n.id(), new InvalidValueException("id", n.id(), "is a duplicate in this feed"));
         }
-        return n;
+        return distinctUpdated(n);
       } catch (InvalidArticleException e) {
         LOG.warn("feed {}: {}", spec.selfUrl(), e.getMessage());
         rejected.add(e);

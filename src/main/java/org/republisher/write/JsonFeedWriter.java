@@ -42,11 +42,11 @@ final class JsonFeedWriter implements FormatWriter {
     json.writeStartObject();
     json.writeStringField("version", VERSION);
     json.writeStringField("title", spec.title());
-    json.writeStringField("home_page_url", spec.link().toString());
-    json.writeStringField("feed_url", head.selfUrl().toString());
+    json.writeStringField("home_page_url", spec.link().toASCIIString());
+    json.writeStringField("feed_url", head.selfUrl().toASCIIString());
     json.writeStringField("description", spec.description());
     if (spec.icon() != null) {
-      json.writeStringField("icon", spec.icon().toString());
+      json.writeStringField("icon", spec.icon().toASCIIString());
     }
     if (spec.language() != null) {
       json.writeStringField("language", spec.language());
@@ -54,7 +54,7 @@ final class JsonFeedWriter implements FormatWriter {
     Author author = spec.author();
     if (author != null) {
       json.writeArrayFieldStart("authors");
-      person(author.name(), author.url() == null ? null : author.url().toString());
+      person(author.name(), author.url() == null ? null : author.url().toASCIIString());
       json.writeEndArray();
     }
     json.writeArrayFieldStart("items");

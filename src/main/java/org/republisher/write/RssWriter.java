@@ -34,7 +34,7 @@ final class RssWriter implements FormatWriter {
     xml.namespace("media", MEDIA);
     xml.start(0, "channel");
     xml.element(1, "title", spec.title());
-    xml.element(1, "link", spec.link().toString());
+    xml.element(1, "link", spec.link().toASCIIString());
     xml.element(1, "description", spec.description());
     if (spec.language() != null) {
       xml.element(1, "language", spec.language());
@@ -42,14 +42,14 @@ final class RssWriter implements FormatWriter {
     xml.element(1, "lastBuildDate", Dates.rfc822(head.updated()));
     xml.element(1, "generator", FeedHead.GENERATOR);
     xml.empty(1, "atom", "link", ATOM);
-    xml.attribute("href", head.selfUrl().toString());
+    xml.attribute("href", head.selfUrl().toASCIIString());
     xml.attribute("rel", "self");
     xml.attribute("type", FeedFormat.RSS.mediaType());
     if (spec.icon() != null) {
       xml.start(1, "image");
-      xml.element(2, "url", spec.icon().toString());
+      xml.element(2, "url", spec.icon().toASCIIString());
       xml.element(2, "title", spec.title());
-      xml.element(2, "link", spec.link().toString());
+      xml.element(2, "link", spec.link().toASCIIString());
       xml.end(1);
     }
   }

@@ -166,9 +166,22 @@ class AttributionTextTest {
   static Stream<Arguments> names() {
     List<Arguments> all = new ArrayList<>();
     String[] names = {
-      "Le360", "2M", "Al Massae", "Médias24", "L'Economiste", "L’Économiste", "Hespress FR",
-      "هسبريس", "اليوم 24", "Morocco World News", "El País", "H24info.ma", "Maroc-Diplomatique",
-      "Le 360", "On Time", "Radio 2M 24"
+      "Le360",
+      "2M",
+      "Al Massae",
+      "Médias24",
+      "L'Economiste",
+      "L’Économiste",
+      "Hespress FR",
+      "هسبريس",
+      "اليوم 24",
+      "Morocco World News",
+      "El País",
+      "H24info.ma",
+      "Maroc-Diplomatique",
+      "Le 360",
+      "On Time",
+      "Radio 2M 24"
     };
     for (String name : names) {
       for (String language : new String[] {"fr", "es", "ar", "en"}) {
@@ -198,8 +211,7 @@ class AttributionTextTest {
   void parseKeepsTheNameVerbatimButDropsBidiMarks() {
     assertThat(parse("Publié dans L’Économiste le 04 - 06 - 2020"))
         .contains(new Found("L’Économiste", JUNE_4));
-    assertThat(parse("نشر في هسبـريسُ يوم 04 - 06 - 2020"))
-        .contains(new Found("هسبـريسُ", JUNE_4));
+    assertThat(parse("نشر في هسبـريسُ يوم 04 - 06 - 2020")).contains(new Found("هسبـريسُ", JUNE_4));
     assertThat(parse("\u200Fنشر في \u200Fاليوم \u061C24\u200E يوم\u200F 04 - 06 - 2020"))
         .contains(new Found("اليوم 24", JUNE_4));
     assertThat(parse("نشر في اليوم ٢٤ يوم ٠٤ - ٠٦ - ٢٠٢٠")).contains(new Found("اليوم ٢٤", JUNE_4));
@@ -381,12 +393,7 @@ class AttributionTextTest {
   }
 
   @ParameterizedTest
-  @MethodSource({
-    "mashriqMonths",
-    "levantineMonths",
-    "moroccanMonths",
-    "algerianAndTunisianMonths"
-  })
+  @MethodSource({"mashriqMonths", "levantineMonths", "moroccanMonths", "algerianAndTunisianMonths"})
   void parseReadsArabicMonthNamesOfEveryDialect(String name, int month) {
     LocalDate date = LocalDate.of(2026, month, 21);
     assertThat(parse("نشر في هسبريس يوم 21 " + name + " 2026")).contains(new Found("هسبريس", date));

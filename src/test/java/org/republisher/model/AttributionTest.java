@@ -39,7 +39,8 @@ class AttributionTest {
 
   @Test
   void lineUsesThePublicationName() {
-    Attribution hespress = new Attribution(Publication.of("هسبريس"), LocalDate.of(2026, 3, 21), null);
+    Attribution hespress =
+        new Attribution(Publication.of("هسبريس"), LocalDate.of(2026, 3, 21), null);
     assertThat(hespress.line("ar")).isEqualTo("نشر في هسبريس يوم 21 - 03 - 2026");
   }
 

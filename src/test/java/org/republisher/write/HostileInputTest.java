@@ -27,18 +27,11 @@ class HostileInputTest {
   void noScriptEventHandlerOrDangerousUrlSurvives(FeedFormat format) throws IOException {
     String feed = write(format).toLowerCase(java.util.Locale.ROOT);
     assertThat(feed)
-        .doesNotContain("script")
-        .doesNotContain("steal()")
-        .doesNotContain("onmouseover")
-        .doesNotContain("onerror")
-        .doesNotContain("iframe")
-        .doesNotContain("<object")
-        .doesNotContain("&lt;object")
-        .doesNotContain("embed")
-        .doesNotContain("form")
-        .doesNotContain("javascript:")
-        .doesNotContain("vbscript:")
-        .doesNotContain("p{}");
+        .doesNotContain("<script", "&lt;script", "steal()", "alert(", "msgbox")
+        .doesNotContain("onmouseover", "onerror", "onclick")
+        .doesNotContain("<iframe", "&lt;iframe", "<object", "&lt;object", "<embed", "&lt;embed")
+        .doesNotContain("<form", "&lt;form", "<input", "&lt;input", "<style", "&lt;style", "p{}")
+        .doesNotContain("javascript:", "vbscript:");
   }
 
   @ParameterizedTest
@@ -48,7 +41,7 @@ class HostileInputTest {
     assertThat(feed.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r'))
         .isEmpty();
     assertThat(feed.chars().filter(c -> c >= 0x7F && c <= 0x9F)).isEmpty();
-    assertThat(feed.chars().filter(Character::isSurrogate)).isEmpty();
+    assertThat(feed.chars().filter(c -> Character.isSurrogate((char) c))).isEmpty();
     assertThat(feed).contains("Control chars and lone surrogate");
   }
 

@@ -1,0 +1,452 @@
+package org.republisher.source;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.republisher.InvalidValueException;
+import org.republisher.internal.HttpFetcher;
+import org.republisher.model.Article;
+import org.republisher.model.Publication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An upstream RSS or Atom feed as a source of articles: RSS 0.90, 0.91, 0.92, 0.93, 0.94, 1.0
+ * (RDF) and 2.0, Atom 0.3 and 1.0, read from an {@code http:}, {@code https:} or {@code file:}
+ * URI and parsed with Rome.
+ *
+ * <pre>{@code
+ * ArticleSource twoM =
+ *     FeedSource.builder(URI.create("https://www.2m.ma/fr/rss.xml"))
+ *         .id("2m")
+ *         .publication(Publication.builder("2M").url("https://www.2m.ma/fr").language("fr").build())
+ *         .build();
+ * List<Article> articles = twoM.fetch();
+ * }</pre>
+ *
+ * <h2>Fetching</h2>
+ *
+ * <ul>
+ *   <li><b>Conditional GET.</b> The {@code ETag} and {@code Last-Modified} of the last answer are
+ *       kept in this object and sent back ({@code If-None-Match}, {@code If-Modified-Since}); a 304
+ *       Not Modified returns the previous list as it is, without parsing. A body identical to the
+ *       previous one (same bytes, charset and URI: a server without validators, or a {@code file:}
+ *       feed that did not change) returns the previous list too.
+ *   <li><b>Bounds</b>, each a builder option: at most {@link Builder#maxBytes(int) maxBytes} of
+ *       body (default 8 MiB, after gzip or deflate decoding; a longer body is cut at the limit and
+ *       then fails to parse), {@link Builder#connectTimeout(Duration) connectTimeout} (default
+ *       10 s), {@link Builder#readTimeout(Duration) readTimeout} for each answer, headers and body
+ *       (default 30 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a loop fails),
+ *       {@link Builder#maxItems(int) maxItems} entries read (default {@value #DEFAULT_MAX_ITEMS}).
+ *   <li><b>Manners.</b> {@code User-Agent: republisher/0.1
+ *       (+https://github.com/republisher/republisher)} unless told otherwise, {@code Accept} for
+ *       feeds, {@code Accept-Encoding: gzip, deflate}.
+ *   <li><b>Characters.</b> A byte order mark wins, then the HTTP {@code charset}, then the XML
+ *       declaration, else UTF-8 (the order of RFC 7303). A body said to be UTF-8 that is not is read
+ *       in its declared encoding, else as windows-1252, with a warning.
+ *   <li><b>Hardening.</b> No DOCTYPE is read, so no entity can be declared or expanded and no DTD
+ *       or external entity is ever fetched: a document with a DOCTYPE fails at once (except the
+ *       harmless Netscape RSS 0.91 one, which is ignored). Named HTML entities such as {@code
+ *       &nbsp;} are read as their characters; any other undeclared entity fails. Elements nest at
+ *       most 256 deep.
+ * </ul>
+ *
+ * <h2>Mapping an entry to an {@link Article}</h2>
+ *
+ * <ul>
+ *   <li><b>sourceLink</b>: the entry's link (else a guid that is a URL), made absolute: against the
+ *       {@code xml:base} in scope, else the channel link (RSS) or the document's URI (Atom), else
+ *       the other. The article has no own {@code link}. An entry without link or URL guid is
+ *       skipped.
+ *   <li><b>id</b>: the guid or Atom id when it is an http(s), {@code tag:} or {@code urn:} URI;
+ *       else derived from the source link.
+ *   <li><b>publication</b>: the entry's own {@code <source>} when it is itself republished (RSS
+ *       {@code <source url>}, the url being the original's feed; Atom {@code <source>} with its
+ *       alternate and self links); else the {@link Builder#publication(Publication) configured}
+ *       one; else one made from the channel: its title (else the host), link, self link (else the
+ *       URI fetched, when http(s)) and language.
+ *   <li><b>title</b>, <b>summary</b>, <b>contentHtml</b> as given: the normalizer turns markup in
+ *       titles into text later. The content is {@code content:encoded} or Atom {@code content},
+ *       with the description as summary; without content, the description is the content. Text
+ *       content (Atom {@code type="text"}) is escaped into HTML. An entry without title takes the
+ *       start of its text as title.
+ *   <li><b>authors</b>: Atom authors, Dublin Core creators, RSS {@code author} ({@code
+ *       "jd@example.org (Jane Doe)"} becomes Jane Doe with her email), without repeats; else the
+ *       feed's authors. <b>categories</b>: as given, without repeats. <b>language</b>: the entry's
+ *       {@code xml:lang}, else the channel's.
+ *   <li><b>image</b>: the first image enclosure (RSS {@code enclosure}, Atom {@code
+ *       rel="enclosure"}), else the first Media RSS image ({@code media:content} of an image, else
+ *       {@code media:thumbnail}). <b>baseUri</b>: the entry's {@code xml:base}, when it has one.
+ *   <li><b>published</b> and <b>updated</b> as given. An entry with neither is dated when this
+ *       object first saw it (the {@link Builder#clock(Clock) clock}'s instant), remembered by guid
+ *       or link for as long as this object lives (the latest {@value #FIRST_SEEN_REMEMBERED}
+ *       keys), so polling again gives the same date.
+ * </ul>
+ *
+ * <h2>Failures</h2>
+ *
+ * A failure of the whole feed (unreachable, an HTTP error status, a timeout, too many redirects, a
+ * body that is not well-formed XML, has a DOCTYPE, was cut at the size limit or is not a feed) is
+ * thrown as a {@link SourceException} with this source's id, the URI and the HTTP status; the
+ * state kept between polls is then left as it was. An entry that cannot become an article is
+ * logged at WARN, prefixed with the source id, and skipped.
+ *
+ * <h2>Threads</h2>
+ *
+ * Thread-safe: fetches are serialized by a lock (callers serialize them anyway, as {@link
+ * ArticleSource} says); an interrupted fetch stops with a {@link SourceException}.
+ */
+public final class FeedSource implements ArticleSource {
+
+  /** The default cap on the body of a feed: 8 MiB. */
+  public static final int DEFAULT_MAX_BYTES = HttpFetcher.DEFAULT_MAX_BYTES;
+
+  /** The default number of entries read from a feed: 1000. */
+  public static final int DEFAULT_MAX_ITEMS = 1000;
+
+  /** How many first-seen dates are remembered, the most recently used kept: 10000. */
+  public static final int FIRST_SEEN_REMEMBERED = 10_000;
+
+  /** The {@code Accept} header sent: feed types first. */
+  static final String ACCEPT =
+      "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
+          + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedSource.class);
+
+  private final String id;
+  private final URI uri;
+  private final @Nullable Path file;
+  private final HttpFetcher http;
+  private final FeedMapping mapping;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private final Map<String, Instant> firstSeen =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+          return size() > FIRST_SEEN_REMEMBERED;
+        }
+      };
+
+  private HttpFetcher.Validators validators = HttpFetcher.Validators.NONE;
+  private @Nullable List<Article> previous;
+  private byte @Nullable [] previousDigest;
+  private int parses;
+
+  private FeedSource(Builder b, @Nullable Path file) {
+    this.id = b.id == null ? b.uri.toString() : b.id;
+    this.uri = b.uri;
+    this.file = file;
+    this.http = b.http.accept(ACCEPT).build();
+    Clock clock = b.clock;
+    this.mapping =
+        new FeedMapping(
+            id, b.publication, key -> firstSeen.computeIfAbsent(key, k -> clock.instant()),
+            b.maxItems);
+  }
+
+  /**
+   * Returns a builder for the feed at a URI.
+   *
+   * @param uri an {@code http:}, {@code https:} or {@code file:} URI
+   * @return a new builder
+   */
+  public static Builder builder(URI uri) {
+    return new Builder(uri);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Fetches the feed and maps its entries, in document order.
+   *
+   * @return the articles; the same list instance as last time when the feed did not change
+   * @throws SourceException when the feed as a whole cannot be read
+   */
+  @Override
+  public List<Article> fetch() {
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(id, uri, -1, "interrupted", e);
+    }
+    try {
+      return file != null ? fetchFile(file) : fetchHttp();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<Article> fetchHttp() {
+    List<Article> last = previous;
+    HttpFetcher.Response response =
+        http.get(id, uri, last == null ? HttpFetcher.Validators.NONE : validators);
+    if (response.notModified()) {
+      if (last == null) {
+        throw new SourceException(id, uri, 304, "Not Modified, but nothing was read before", null);
+      }
+      LOG.debug("{}: not modified", id);
+      return last;
+    }
+    return read(
+        response.body(), response.truncated(), response.charset(), response.uri(),
+        response.validators());
+  }
+
+  private List<Article> fetchFile(Path path) {
+    byte[] body;
+    int max = http.maxBytes();
+    try (InputStream in = Files.newInputStream(path)) {
+      body = in.readNBytes(max + 1);
+    } catch (NoSuchFileException e) {
+      throw new SourceException(id, uri, -1, "no such file", e);
+    } catch (IOException e) {
+      throw new SourceException(id, uri, -1, "unreadable: " + e, e);
+    }
+    boolean truncated = body.length > max;
+    if (truncated) {
+      body = Arrays.copyOf(body, max);
+    }
+    return read(body, truncated, null, uri, HttpFetcher.Validators.NONE);
+  }
+
+  private List<Article> read(
+      byte[] body,
+      boolean truncated,
+      @Nullable Charset charset,
+      URI documentUri,
+      HttpFetcher.Validators next) {
+    byte[] digest = digest(body, charset, documentUri);
+    List<Article> last = previous;
+    if (last != null && Arrays.equals(digest, previousDigest)) {
+      LOG.debug("{}: unchanged", id);
+      validators = next;
+      return last;
+    }
+    FeedDocument document =
+        FeedDocument.parse(id, uri, body, truncated, http.maxBytes(), charset, documentUri);
+    parses++;
+    List<Article> articles = List.copyOf(mapping.articles(document, documentUri));
+    LOG.debug("{}: {} articles", id, articles.size());
+    previous = articles;
+    previousDigest = digest;
+    validators = next;
+    return articles;
+  }
+
+  private static byte[] digest(byte[] body, @Nullable Charset charset, URI documentUri) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(documentUri.toString().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update((charset == null ? "" : charset.name()).getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(body);
+      return sha.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Returns how many times a body was parsed, for tests: a 304 or an unchanged body adds none. */
+  int parses() {
+    lock.lock();
+    try {
+      return parses;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FeedSource[" + id + ", " + uri + "]";
+  }
+
+  /** Builds a {@link FeedSource}; every limit has a safe default. Not thread-safe. */
+  public static final class Builder {
+    private final URI uri;
+    private final HttpFetcher.Builder http = HttpFetcher.builder();
+    private @Nullable String id;
+    private @Nullable Publication publication;
+    private Clock clock = Clock.systemUTC();
+    private int maxItems = DEFAULT_MAX_ITEMS;
+
+    private Builder(URI uri) {
+      this.uri = requireNonNull(uri, "uri");
+    }
+
+    /**
+     * Sets the id used in logs and failures; default the URI.
+     *
+     * @param id not blank
+     * @return this builder
+     * @throws InvalidValueException when blank
+     */
+    public Builder id(String id) {
+      requireNonNull(id, "id");
+      if (id.isBlank()) {
+        throw new InvalidValueException("source.id", id, "is blank");
+      }
+      this.id = id.strip();
+      return this;
+    }
+
+    /**
+     * Sets who publishes the feed's articles, instead of a publication made from the channel.
+     * Entries that name their own {@code <source>} keep it.
+     *
+     * @param publication the publication, or {@code null} for the channel's
+     * @return this builder
+     */
+    public Builder publication(@Nullable Publication publication) {
+      this.publication = publication;
+      return this;
+    }
+
+    /**
+     * Sets the clock that dates entries without a date when first seen; default the system clock
+     * in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the cap on a body, after decoding; default 8 MiB. A longer body is cut at the cap, and
+     * the feed then fails to parse.
+     *
+     * @param maxBytes at least 1
+     * @return this builder
+     * @throws InvalidValueException when below 1
+     */
+    public Builder maxBytes(int maxBytes) {
+      http.maxBytes(maxBytes);
+      return this;
+    }
+
+    /**
+     * Sets the time allowed to connect; default 10 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws InvalidValueException when not positive
+     */
+    public Builder connectTimeout(Duration timeout) {
+      http.connectTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Sets the time allowed for each answer, headers and whole body, once connected; default 30 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws InvalidValueException when not positive
+     */
+    public Builder readTimeout(Duration timeout) {
+      http.readTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Sets how many redirects are followed; default 5.
+     *
+     * @param maxRedirects from 0 to 20
+     * @return this builder
+     * @throws InvalidValueException when out of range
+     */
+    public Builder maxRedirects(int maxRedirects) {
+      http.maxRedirects(maxRedirects);
+      return this;
+    }
+
+    /**
+     * Sets the {@code User-Agent} header; default {@code republisher/0.1
+     * (+https://github.com/republisher/republisher)}.
+     *
+     * @param userAgent not blank, one line
+     * @return this builder
+     * @throws InvalidValueException when blank or holding a control character
+     */
+    public Builder userAgent(String userAgent) {
+      http.userAgent(userAgent);
+      return this;
+    }
+
+    /**
+     * Sets how many entries are read, the first in document order; default {@value
+     * #DEFAULT_MAX_ITEMS}.
+     *
+     * @param maxItems at least 1
+     * @return this builder
+     * @throws InvalidValueException when below 1
+     */
+    public Builder maxItems(int maxItems) {
+      if (maxItems < 1) {
+        throw new InvalidValueException("maxItems", maxItems, "is below 1");
+      }
+      this.maxItems = maxItems;
+      return this;
+    }
+
+    /**
+     * Builds the source. No I/O happens until {@link FeedSource#fetch()}.
+     *
+     * @return the source
+     * @throws InvalidValueException when the URI is not an absolute {@code http:} or {@code https:}
+     *     URL with a host, nor a {@code file:} URI of an absolute path
+     */
+    public FeedSource build() {
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      switch (scheme) {
+        case "http", "https" -> {
+          if (uri.isOpaque() || uri.getHost() == null) {
+            throw new InvalidValueException("source.uri", uri, "has no host");
+          }
+          return new FeedSource(this, null);
+        }
+        case "file" -> {
+          try {
+            return new FeedSource(this, Path.of(uri));
+          } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            throw new InvalidValueException("source.uri", uri, "is not a file path", e);
+          }
+        }
+        default -> throw new InvalidValueException(
+            "source.uri", uri, "is not an http:, https: or file: URI");
+      }
+    }
+  }
+}

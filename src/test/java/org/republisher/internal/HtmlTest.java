@@ -1,0 +1,51 @@
+package org.republisher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+  static final String BASE = "https://www.2m.ma/fr/news/article-1";
+
+  @Test
+  void keepsTextStructureLinksAndImagesWithAbsoluteUrls() {
+    Html.Clean clean =
+        Html.clean(
+            "<p dir=\"rtl\">Un <b>texte</b> <a href=\"/autre\">lien</a></p><img src=\"i.jpg\" alt=\"x\">",
+            BASE);
+    assertThat(clean.html())
+        .isEqualTo(
+            "<p dir=\"rtl\">Un <b>texte</b> <a href=\"https://www.2m.ma/autre\">lien</a></p>"
+                + "<img src=\"https://www.2m.ma/fr/news/i.jpg\" alt=\"x\">");
+    assertThat(clean.text()).isEqualTo("Un texte lien");
+  }
+
+  @Test
+  void dropsDangerousMarkup() {
+    Html.Clean clean =
+        Html.clean(
+            "<p onclick=\"x()\">a</p><script>s()</script><style>p{}</style><iframe src=\"https://e/\"></iframe>"
+                + "<object></object><embed src=\"e\"><form><input></form>"
+                + "<a href=\"javascript:alert(1)\">j</a><img src=\"javascript:x\"><a href=\"vbscript:y\">v</a>",
+            BASE);
+    assertThat(clean.html()).isEqualTo("<p>a</p><a>j</a><a>v</a>");
+  }
+
+  @Test
+  void dropsRelativeUrlsWithoutABase() {
+    assertThat(Html.clean("<a href=\"/x\">x</a><img src=\"y.png\">", null).html())
+        .isEqualTo("<a>x</a>");
+  }
+
+  @Test
+  void removesForbiddenCharactersEvenFromEntities() {
+    assertThat(Html.clean("<p>a&#1;b\u0002c</p>", BASE).html()).isEqualTo("<p>abc</p>");
+  }
+
+  @Test
+  void escape() {
+    assertThat(Html.escape("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c'");
+    String clean = "rien";
+    assertThat(Html.escape(clean)).isSameAs(clean);
+  }
+}

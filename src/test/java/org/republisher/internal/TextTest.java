@@ -1,0 +1,53 @@
+package org.republisher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+  @Test
+  void stripForbiddenRemovesControlsNoncharactersAndLoneSurrogates() {
+    assertThat(Text.stripForbidden("a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg"))
+        .isEqualTo("abcdefg");
+    assertThat(Text.stripForbidden("tab\tlf\ncr\r")).isEqualTo("tab\tlf\ncr\r");
+    assertThat(Text.stripForbidden("c1\u0085\u009F\u007F.")).isEqualTo("c1.");
+    assertThat(Text.stripForbidden("x\uFFFEy\uFFFF")).isEqualTo("xy");
+    assertThat(Text.stripForbidden("lone\uD800 high, lone\uDC00 low")).isEqualTo("lone high, lone low");
+    assertThat(Text.stripForbidden("end\uD83D")).isEqualTo("end");
+  }
+
+  @Test
+  void stripForbiddenKeepsPairsAndReturnsTheSameInstanceWhenClean() {
+    String clean = "Émoji \uD83D\uDE00 et عربي";
+    assertThat(Text.stripForbidden(clean)).isSameAs(clean);
+  }
+
+  @Test
+  void collapseWhitespace() {
+    assertThat(Text.collapseWhitespace("  a \n\t b\u00A0\u00A0c  ")).isEqualTo("a b c");
+    assertThat(Text.collapseWhitespace("")).isEmpty();
+    assertThat(Text.collapseWhitespace(" \n ")).isEmpty();
+    String clean = "already clean";
+    assertThat(Text.collapseWhitespace(clean)).isSameAs(clean);
+  }
+
+  @Test
+  void plainStripsMarkupDecodesEntitiesAndRepairs() {
+    assertThat(Text.plain("Morocco &amp; Côte d&#39;Ivoire: <b>U23</b>"))
+        .isEqualTo("Morocco & Côte d'Ivoire: U23");
+    assertThat(Text.plain("<script>alert(1)</script>Titre")).isEqualTo("Titre");
+    assertThat(Text.plain("a &#1; b")).isEqualTo("a b");
+    assertThat(Text.plain("a < b and c > d")).isEqualTo("a < b and c > d");
+  }
+
+  @Test
+  void truncateCutsOnAWordAndMarksTheCut() {
+    assertThat(Text.truncate("short", 10)).isEqualTo("short");
+    assertThat(Text.truncate("Un titre beaucoup trop long", 20)).isEqualTo("Un titre beaucoup…");
+    assertThat(Text.truncate("Unmotsansespacestreslong", 10)).isEqualTo("Unmotsans…");
+    assertThat(Text.truncate("Un, deux, trois quatre", 10)).isEqualTo("Un, deux…");
+    String astral = "a".repeat(8) + "\uD83D\uDE00" + "b";
+    assertThat(Text.truncate(astral, 10)).isEqualTo("a".repeat(8) + "…");
+  }
+}

@@ -1,0 +1,529 @@
+package org.republisher.source;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.republisher.model.Article;
+import org.republisher.model.Author;
+import org.republisher.model.Enclosure;
+import org.republisher.model.Publication;
+import org.slf4j.LoggerFactory;
+
+class JsonLinesRecordsTest {
+  private static final String SOURCE = "articles.jsonl";
+
+  private final List<InvalidRecordException> problems = new ArrayList<>();
+
+  private List<Article> read(String text) {
+    try (Stream<Article> articles =
+        JsonLinesRecords.read(new StringReader(text), SOURCE, problems::add)) {
+      return articles.toList();
+    }
+  }
+
+  private Article readOne(String line) {
+    List<Article> articles = read(line);
+    assertThat(problems).isEmpty();
+    assertThat(articles).hasSize(1);
+    return articles.get(0);
+  }
+
+  @Test
+  void readsEveryField() {
+    Article a =
+        readOne(
+            """
+            {"id": "2m-12345", "title": "Le Maroc plaide pour une mobilisation accrue",\
+             "link": "https://revue.example/fr/2m/12345",\
+             "sourceLink": "https://www.2m.ma/fr/news/article-12345",\
+             "publication": {"name": "2M", "url": "https://www.2m.ma",\
+             "feedUrl": "https://www.2m.ma/fr/rss.xml", "language": "fr",\
+             "zone": "Africa/Casablanca"},\
+             "published": "2020-06-04", "updated": "2020-06-04T18:30:00+01:00",\
+             "language": "fr-MA",\
+             "authors": ["MAP"], "categories": ["Politique", "Diplomatie"],\
+             "summary": "Un résumé.", "contentHtml": "<p>Le ministre…</p>",\
+             "image": "https://www.2m.ma/img/12345.jpg", "baseUri": "https://www.2m.ma/fr/news/"}
+            """);
+
+    assertThat(a.id()).isEqualTo("2m-12345");
+    assertThat(a.title()).isEqualTo("Le Maroc plaide pour une mobilisation accrue");
+    assertThat(a.link()).isEqualTo(URI.create("https://revue.example/fr/2m/12345"));
+    assertThat(a.sourceLink()).isEqualTo(URI.create("https://www.2m.ma/fr/news/article-12345"));
+    assertThat(a.publication())
+        .isEqualTo(
+            Publication.builder("2M")
+                .url("https://www.2m.ma")
+                .feedUrl("https://www.2m.ma/fr/rss.xml")
+                .language("fr")
+                .build());
+    assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+    assertThat(a.updated()).isEqualTo(Instant.parse("2020-06-04T17:30:00Z"));
+    assertThat(a.language()).isEqualTo("fr-MA");
+    assertThat(a.authors()).containsExactly(Author.of("MAP"));
+    assertThat(a.categories()).containsExactly("Politique", "Diplomatie");
+    assertThat(a.summary()).isEqualTo("Un résumé.");
+    assertThat(a.contentHtml()).isEqualTo("<p>Le ministre…</p>");
+    assertThat(a.image()).isEqualTo(Enclosure.of("https://www.2m.ma/img/12345.jpg"));
+    assertThat(a.baseUri()).isEqualTo(URI.create("https://www.2m.ma/fr/news/"));
+  }
+
+  @Test
+  void requiresOnlyTitleAndOneLink() {
+    Article a = readOne("{\"title\": \"Titre\", \"sourceLink\": \"https://www.2m.ma/fr/a-1\"}");
+
+    assertThat(a.id()).isEqualTo("https://www.2m.ma/fr/a-1");
+    assertThat(a.link()).isNull();
+    assertThat(a.publication()).isNull();
+    assertThat(a.published()).isNull();
+    assertThat(a.authors()).isEmpty();
+    assertThat(a.categories()).isEmpty();
+  }
+
+  @Test
+  void treatsNullAsAbsentAndAcceptsAnIntegerId() {
+    Article a =
+        readOne(
+            "{\"id\": 12345, \"title\": \"T\", \"link\": \"https://revue.example/1\","
+                + " \"summary\": null, \"publication\": null, \"image\": null}");
+
+    assertThat(a.id()).isEqualTo("12345");
+    assertThat(a.summary()).isNull();
+    assertThat(a.publication()).isNull();
+    assertThat(a.image()).isNull();
+  }
+
+  @Test
+  void readsPublicationAsPlainName() {
+    Article a =
+        readOne(
+            "{\"title\": \"T\", \"link\": \"https://revue.example/1\", \"publication\":"
+                + " \"Le360\"}");
+
+    assertThat(a.publication()).isEqualTo(Publication.of("Le360"));
+  }
+
+  @Test
+  void readsAuthorsAsObjectsOrNames() {
+    Article a =
+        readOne(
+            """
+            {"title": "T", "link": "https://revue.example/1", "authors": [\
+            {"name": "Sports Desk", "email": "sports@moroccoworldnews.com",\
+             "url": "https://www.moroccoworldnews.com/author/sports/"}, "MAP"]}
+            """);
+
+    assertThat(a.authors())
+        .containsExactly(
+            new Author(
+                "Sports Desk",
+                "sports@moroccoworldnews.com",
+                URI.create("https://www.moroccoworldnews.com/author/sports/")),
+            Author.of("MAP"));
+  }
+
+  @Test
+  void readsImageAsObjectOrRelativeUrl() {
+    Article object =
+        readOne(
+            """
+            {"title": "T", "link": "https://revue.example/1", "image":\
+             {"url": "https://www.mwn.example/a.png", "type": "image/png", "length": 184320}}
+            """);
+    Article relative =
+        readOne(
+            "{\"title\": \"T\", \"link\": \"https://revue.example/1\", \"image\": \"img/a.jpg\"}");
+
+    assertThat(object.image())
+        .isEqualTo(new Enclosure(URI.create("https://www.mwn.example/a.png"), "image/png", 184320));
+    assertThat(relative.image()).isEqualTo(Enclosure.of("img/a.jpg"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Publié dans 2M le 04 - 06 - 2020 | 2M",
+        "Publicado en Atalayar el 04 - 06 - 2020 | Atalayar",
+        "نشر في هسبريس يوم ٠٤ - ٠٦ - ٢٠٢٠ | هسبريس",
+        "Published in Morocco World News on 04 - 06 - 2020 | Morocco World News",
+      })
+  void readsAttributionInsteadOfPublicationAndPublished(String line, String publication) {
+    Article a =
+        readOne(
+            "{\"title\": \"T\", \"link\": \"https://revue.example/1\", \"attribution\": \""
+                + line
+                + "\"}");
+
+    assertThat(a.publication()).isEqualTo(Publication.of(publication));
+    assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+  }
+
+  @Test
+  void mergesAttributionWithPublicationObjectWithoutName() {
+    Article a =
+        readOne(
+            """
+            {"title": "T", "link": "https://revue.example/1",\
+             "attribution": "Publié dans 2M le 04 - 06 - 2020",\
+             "publication": {"url": "https://www.2m.ma", "feedUrl": "https://www.2m.ma/fr/rss.xml"}}
+            """);
+
+    assertThat(a.publication())
+        .isEqualTo(
+            Publication.builder("2M")
+                .url("https://www.2m.ma")
+                .feedUrl("https://www.2m.ma/fr/rss.xml")
+                .build());
+    assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+  }
+
+  @Test
+  void explicitFieldsWinOverAttribution() {
+    Article a =
+        readOne(
+            """
+            {"title": "T", "link": "https://revue.example/1",\
+             "attribution": "Publié dans 2M le 04 - 06 - 2020",\
+             "publication": {"name": "2M Maroc", "zone": "Europe/Madrid"},\
+             "published": "2020-06-05T08:00:00Z"}
+            """);
+
+    assertThat(a.publication().name()).isEqualTo("2M Maroc");
+    assertThat(a.published()).isEqualTo(Instant.parse("2020-06-05T08:00:00Z"));
+  }
+
+  @Test
+  void attributionDateIsPlacedInThePublicationZone() {
+    Article a =
+        readOne(
+            """
+            {"title": "T", "link": "https://revue.example/1",\
+             "attribution": "Publicado en Atalayar el 04 - 06 - 2020",\
+             "publication": {"zone": "Europe/Madrid"}}
+            """);
+
+    assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T10:00:00Z"));
+  }
+
+  @Test
+  void placesDateOnlyAtNoonInCasablanca() {
+    Article a =
+        readOne(
+            "{\"title\": \"T\", \"link\": \"https://revue.example/1\", \"publication\": \"2M\","
+                + " \"published\": \"2020-06-04\", \"updated\": \"2020-06-05\"}");
+
+    assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+    assertThat(a.updated()).isEqualTo(Instant.parse("2020-06-05T11:00:00Z"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // a date-time without offset is local time in the publication's zone
+    "'', 2020-06-04T18:30:00, 2020-06-04T17:30:00Z",
+    "'', 2020-06-04 18:30, 2020-06-04T17:30:00Z",
+    "Europe/Madrid, 2020-06-04T18:30:00, 2020-06-04T16:30:00Z",
+    "+03:00, 2020-06-04T18:30:00.250, 2020-06-04T15:30:00.250Z",
+    // with an offset or Z, the zone does not matter
+    "Europe/Madrid, 2020-06-04T18:30:00+01:00, 2020-06-04T17:30:00Z",
+    "Europe/Madrid, 2020-06-04T18:30:00Z, 2020-06-04T18:30:00Z",
+  })
+  void readsDateTimes(String zone, String published, String expected) {
+    String publication =
+        zone.isEmpty() ? "\"2M\"" : "{\"name\": \"2M\", \"zone\": \"" + zone + "\"}";
+    Article a =
+        readOne(
+            "{\"title\": \"T\", \"link\": \"https://revue.example/1\", \"publication\": "
+                + publication
+                + ", \"published\": \""
+                + published
+                + "\"}");
+
+    assertThat(a.published()).isEqualTo(Instant.parse(expected));
+  }
+
+  @Test
+  void reportsBadLinesWithTheirNumberAndKeepsTheOthers() {
+    List<Article> articles =
+        read(
+            """
+            {"title": "un", "link": "https://revue.example/1"}
+            {"title": "deux", "link": "https://revue.example/2", "published": "04/06/2020"}
+            {"title": "trois", "link": "https://revue.example/3"
+            {"link": "https://revue.example/4"}
+            {"title": "cinq", "link": "javascript:alert(1)"}
+            ["six"]
+            {"title": 7, "link": "https://revue.example/7"}
+            {"title": "huit"}
+            {"title": "neuf", "link": "https://revue.example/9", "publication": {"zone": "Mars/Ol"}}
+            {"title": "dix", "link": "https://revue.example/10", "attribution": "le 04/06/2020"}
+            {"title": "onze", "link": "https://revue.example/11", "title": "bis"}
+            {"title": "douze", "link": "https://revue.example/12"} {}
+            {"title": "treize", "link": "https://revue.example/13", "authors": "MAP"}
+            {"title": "quatorze", "link": "https://revue.example/14", "language": "pas une langue!"}
+            {"title": "quinze", "link": "https://revue.example/15"}
+            """);
+
+    assertThat(articles).extracting(Article::title).containsExactly("un", "quinze");
+    assertThat(problems)
+        .extracting(InvalidRecordException::line)
+        .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+    assertThat(problems).allSatisfy(p -> assertThat(p.source()).isEqualTo(SOURCE));
+    assertThat(problems)
+        .extracting(InvalidRecordException::field)
+        .containsExactly(
+            "published",
+            "record",
+            "title",
+            "link",
+            "record",
+            "title",
+            "link",
+            "publication.zone",
+            "attribution",
+            "record",
+            "record",
+            "authors",
+            "language");
+    InvalidRecordException date = problems.get(0);
+    assertThat(date.value()).isEqualTo("04/06/2020");
+    assertThat(date)
+        .hasMessage("articles.jsonl:2: published is not an ISO date or date-time: \"04/06/2020\"");
+    assertThat(problems.get(1).getMessage())
+        .startsWith("articles.jsonl:3: record is not valid JSON");
+    assertThat(problems.get(2)).hasMessage("articles.jsonl:4: title is missing");
+    assertThat(problems.get(3).getMessage())
+        .isEqualTo(
+            "articles.jsonl:5: link has a scheme other than http or https:"
+                + " \"javascript:alert(1)\"");
+    assertThat(problems.get(5)).hasMessage("articles.jsonl:7: title is not a string: \"7\"");
+    assertThat(problems.get(9).getMessage()).contains("Duplicate field 'title'");
+  }
+
+  @Test
+  void warnsOnceForEachUnknownFieldName() {
+    assumeThat(LoggerFactory.getLogger(JsonLinesRecords.class).isWarnEnabled()).isTrue();
+    String records =
+        """
+        {"title": "un", "link": "https://revue.example/1", "mood": "gai"}
+        {"title": "deux", "link": "https://revue.example/2", "mood": {"a": [1, 2]}}
+        {"title": "trois", "link": "https://revue.example/3",\
+         "publication": {"name": "2M", "city": "Rabat"}}
+        {"title": "quatre", "link": "https://revue.example/4", "mood": 3,\
+         "publication": {"name": "2M", "city": "Fès"}}
+        """;
+
+    String log = capturingStandardError(() -> assertThat(read(records)).hasSize(4));
+
+    assertThat(problems).isEmpty();
+    assertThat(log.lines().filter(l -> l.contains("\"mood\""))).hasSize(1);
+    assertThat(log.lines().filter(l -> l.contains("\"publication.city\""))).hasSize(1);
+    assertThat(log).contains("WARN").contains("articles.jsonl:1: unknown field \"mood\"");
+  }
+
+  @Test
+  void skipsByteOrderMarkAndBlankLines(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("records.jsonl");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.write(
+        ("{\"title\": \"un\", \"link\": \"https://revue.example/1\"}\r\n"
+                + "\r\n"
+                + "   \t\n"
+                + "\n"
+                + "{\"title\": \"deux\", \"link\": \"https://revue.example/2\"}\n"
+                + "{\"title\": \"trois\"}")
+            .getBytes(UTF_8));
+    Files.write(file, bytes.toByteArray());
+
+    List<Article> articles;
+    try (Stream<Article> stream = JsonLinesRecords.read(file, problems::add)) {
+      articles = stream.toList();
+    }
+
+    assertThat(articles).extracting(Article::title).containsExactly("un", "deux");
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.source()).isEqualTo("records.jsonl");
+              assertThat(p.line()).isEqualTo(6);
+            });
+  }
+
+  @Test
+  void skipsByteOrderMarkFromReader() {
+    assertThat(read("\uFEFF{\"title\": \"un\", \"link\": \"https://revue.example/1\"}\n"))
+        .extracting(Article::title)
+        .containsExactly("un");
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void reportsBytesThatAreNotUtf8ForTheirLineOnly(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.jsonl");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write("{\"title\": \"F".getBytes(UTF_8));
+    bytes.write(0xE8); // "è" in ISO-8859-1
+    bytes.write("s\", \"link\": \"https://revue.example/1\"}\n".getBytes(UTF_8));
+    bytes.write("{\"title\": \"Fès\", \"link\": \"https://revue.example/2\"}\n".getBytes(UTF_8));
+    Files.write(file, bytes.toByteArray());
+
+    try (Stream<Article> stream = JsonLinesRecords.read(file, problems::add)) {
+      assertThat(stream).extracting(Article::title).containsExactly("Fès");
+    }
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.getMessage()).contains("UTF-8");
+            });
+  }
+
+  @Test
+  @Timeout(60)
+  void reportsOverLongLineFromReaderWithoutHoldingIt() {
+    long size = JsonLinesRecords.MAX_LINE_LENGTH + 1L;
+    Reader reader =
+        new Reader() {
+          private final Reader head =
+              new StringReader("{\"title\": \"un\", \"link\": \"https://revue.example/1\"}\n");
+          private final Reader tail =
+              new StringReader("\n{\"title\": \"trois\", \"link\": \"https://revue.example/3\"}\n");
+          private long remaining = size;
+
+          @Override
+          public int read(char[] buf, int off, int len) throws IOException {
+            int n = head.read(buf, off, len);
+            if (n >= 0) {
+              return n;
+            }
+            if (remaining > 0) {
+              int k = (int) Math.min(len, remaining);
+              Arrays.fill(buf, off, off + k, 'x');
+              remaining -= k;
+              return k;
+            }
+            return tail.read(buf, off, len);
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    List<Article> articles;
+    try (Stream<Article> stream = JsonLinesRecords.read(reader, SOURCE, problems::add)) {
+      articles = stream.toList();
+    }
+
+    assertThat(articles).extracting(Article::title).containsExactly("un", "trois");
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p).hasMessage("articles.jsonl:2: line is longer than 16777216 characters");
+            });
+  }
+
+  @Test
+  @Timeout(60)
+  void reportsOverLongLineFromFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("big.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write("{\"title\": \"un\", \"link\": \"https://revue.example/1\"}\n".getBytes(UTF_8));
+      out.write("{\"title\": \"".getBytes(UTF_8));
+      byte[] chunk = new byte[1 << 20];
+      Arrays.fill(chunk, (byte) 'x');
+      for (int i = 0; i < 16; i++) {
+        out.write(chunk);
+      }
+      out.write("\", \"link\": \"https://revue.example/2\"}\n".getBytes(UTF_8));
+      out.write("{\"title\": \"trois\", \"link\": \"https://revue.example/3\"}".getBytes(UTF_8));
+    }
+
+    try (Stream<Article> stream = JsonLinesRecords.read(file, problems::add)) {
+      assertThat(stream).extracting(Article::title).containsExactly("un", "trois");
+    }
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p).hasMessage("big.jsonl:2: line is longer than 16777216 bytes"));
+  }
+
+  @Test
+  void readsLazily() {
+    Reader failsAfterTwoLines =
+        new Reader() {
+          private final Reader lines =
+              new StringReader(
+                  "{\"title\": \"un\", \"link\": \"https://revue.example/1\"}\n"
+                      + "{\"title\": \"deux\", \"link\": \"https://revue.example/2\"}\n");
+
+          @Override
+          public int read(char[] buf, int off, int len) throws IOException {
+            int n = lines.read(buf, off, len);
+            if (n < 0) {
+              throw new IOException("connection reset");
+            }
+            return n;
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    Iterator<Article> it =
+        JsonLinesRecords.read(failsAfterTwoLines, SOURCE, problems::add).iterator();
+
+    assertThat(it.next().title()).isEqualTo("un");
+    assertThat(it.next().title()).isEqualTo("deux");
+    assertThatThrownBy(it::hasNext)
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("articles.jsonl:3")
+        .hasRootCauseMessage("connection reset");
+  }
+
+  @Test
+  void failsToOpenAMissingFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> JsonLinesRecords.read(dir.resolve("none.jsonl"), problems::add))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  private static String capturingStandardError(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(UTF_8);
+  }
+}
