@@ -42,8 +42,15 @@ public class InvalidValueException extends RepublisherException {
     this.value = value == null ? null : value.toString();
   }
 
-  InvalidValueException(String prefix, InvalidValueException cause) {
-    super(prefix + ": " + cause.getMessage(), cause.getCause());
+  /**
+   * Wraps a rejected value with where it was found: the message is the prefix, a colon and the
+   * cause's message; the field and value are the cause's.
+   *
+   * @param prefix where the value was found, such as {@code article "a-1"}
+   * @param cause the rejected value
+   */
+  protected InvalidValueException(String prefix, InvalidValueException cause) {
+    super(prefix + ": " + cause.getMessage(), cause);
     this.field = cause.field;
     this.value = cause.value;
   }

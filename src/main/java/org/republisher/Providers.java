@@ -141,7 +141,11 @@ final class Providers {
     }
     if (source == null) {
       throw new SourceException(
-          config.id(), config.uri(), -1, provider.getClass().getName() + " created no source", null);
+          config.id(),
+          config.uri(),
+          -1,
+          provider.getClass().getName() + " created no source",
+          null);
     }
     return source;
   }
@@ -213,14 +217,19 @@ final class Providers {
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         Throwable reason = e.getCause() != null ? e.getCause() : e;
         LOG.warn(
-            "source provider {} skipped: it failed to load: {}", next.type().getName(), reason.toString());
+            "source provider {} skipped: it failed to load: {}",
+            next.type().getName(),
+            reason.toString());
       }
     }
     return providers;
   }
 
-  /** Gives a loaded provider its keys in a tier, unless a provider of the tier claimed them first. */
-  private static void claim(Map<String, SourceProvider> tier, SourceProvider provider, String kind) {
+  /**
+   * Gives a loaded provider its keys in a tier, unless a provider of the tier claimed them first.
+   */
+  private static void claim(
+      Map<String, SourceProvider> tier, SourceProvider provider, String kind) {
     Set<String> keys;
     try {
       keys = strictKeys(provider);

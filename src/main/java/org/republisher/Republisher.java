@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,8 +72,9 @@ import org.slf4j.LoggerFactory;
  *       for that one and returns its snapshot, without fetching anything itself.
  * </ul>
  *
- * <p>A republisher holds threads only when it made its own executor; {@link #close()} ends them. The
- * threads are daemon threads, so a republisher that is never closed does not keep the JVM alive.
+ * <p>A republisher holds threads only when it made its own executor; {@link #close()} ends them.
+ * The threads are daemon threads, so a republisher that is never closed does not keep the JVM
+ * alive.
  */
 public final class Republisher implements AutoCloseable {
   /** The time a source has to return its articles unless told otherwise: 30 seconds. */
@@ -224,8 +224,10 @@ public final class Republisher implements AutoCloseable {
     final String id;
     final @Nullable URI uri;
     final ArticleSource source;
+
     /** True from the start of a fetch until the source's fetch() has returned. */
     final AtomicBoolean busy = new AtomicBoolean();
+
     /** The articles of the last good fetch; null until one succeeds. */
     volatile @Nullable List<Article> lastGood;
 

@@ -25,8 +25,8 @@ import org.republisher.write.WriteResult;
  * sources that failed, and how many articles each source gave. Immutable and thread-safe: write it
  * into as many feeds as needed, from any thread.
  *
- * <p>The articles are unique by id and sorted by {@link Article#NEWEST_FIRST}, a total order, so the
- * same sources give the same snapshot whatever order their fetches finished in.
+ * <p>The articles are unique by id and sorted by {@link Article#NEWEST_FIRST}, a total order, so
+ * the same sources give the same snapshot whatever order their fetches finished in.
  *
  * @param taken when the refresh finished, by the republisher's clock; the writers' "now"
  * @param articles the articles of every source, newest first; given in configuration order, the
@@ -78,8 +78,7 @@ public record Snapshot(
   public WriteResult write(
       FeedSpec spec, Predicate<? super Article> selection, List<FeedOutput> outputs)
       throws IOException {
-    FeedWriter writer =
-        FeedWriter.builder(spec).clock(Clock.fixed(taken, ZoneOffset.UTC)).build();
+    FeedWriter writer = FeedWriter.builder(spec).clock(Clock.fixed(taken, ZoneOffset.UTC)).build();
     return write(writer, selection, outputs);
   }
 

@@ -19,17 +19,13 @@ import org.republisher.source.SourceException;
  * @param uri the URI that failed (the one the source's exception names, else the source's
  *     configured URI), or {@code null} when unknown
  * @param httpStatus the HTTP status of the failure, or {@code -1} when there was none
- * @param cause what went wrong: the source's own {@link RepublisherException}, or any other
- *     failure wrapped in a {@link SourceException}
+ * @param cause what went wrong: the source's own {@link RepublisherException}, or any other failure
+ *     wrapped in a {@link SourceException}
  * @param stale true when the snapshot kept the articles of the source's last good fetch in its
  *     place; false when the source never succeeded, so it gave no articles
  */
 public record SourceFailure(
-    String sourceId,
-    @Nullable URI uri,
-    int httpStatus,
-    RepublisherException cause,
-    boolean stale) {
+    String sourceId, @Nullable URI uri, int httpStatus, RepublisherException cause, boolean stale) {
 
   /**
    * Checks the fields.

@@ -72,7 +72,8 @@ class ProvidersTest {
           .anySatisfy(line -> assertThat(line).contains("NoSuchProvider not found"))
           .anySatisfy(line -> assertThat(line).contains("ProvidersTest not a subtype"))
           .anySatisfy(
-              line -> assertThat(line).contains("TestProviders$Keyless skipped").contains("no keys"))
+              line ->
+                  assertThat(line).contains("TestProviders$Keyless skipped").contains("no keys"))
           .anySatisfy(
               line ->
                   assertThat(line)
@@ -123,8 +124,8 @@ class ProvidersTest {
             () -> providers.create(SourceConfig.of("tube", URI.create("gopher://example.org/"))))
         .isInstanceOf(SourceException.class)
         .hasMessage(
-            "source tube (gopher://example.org/): no source provider for key \"gopher\"; known keys:"
-                + " "
+            "source tube (gopher://example.org/): no source provider for key \"gopher\"; known"
+                + " keys: "
                 + String.join(", ", providers.keys()))
         .satisfies(e -> assertThat(((SourceException) e).sourceId()).isEqualTo("tube"))
         .cause()

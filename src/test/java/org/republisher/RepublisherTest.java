@@ -97,8 +97,7 @@ class RepublisherTest {
   @Test
   void aRepublisherExceptionOfTheSourceIsKeptWithItsUriAndStatus() {
     URI uri = URI.create("https://www.2m.ma/fr/rss.xml");
-    SourceException unavailable =
-        new SourceException("2m", uri, 503, "Service Unavailable", null);
+    SourceException unavailable = new SourceException("2m", uri, 503, "Service Unavailable", null);
     ArticleSource down =
         source(
             "2m",
@@ -161,7 +160,10 @@ class RepublisherTest {
   @Test
   void aSourceReturningNullBecomesAFailure() {
     try (Republisher republisher =
-        Republisher.builder().source(source("null", () -> null)).source(source("good", OLD)).build()) {
+        Republisher.builder()
+            .source(source("null", () -> null))
+            .source(source("good", OLD))
+            .build()) {
       Snapshot snapshot = republisher.refresh();
 
       assertThat(snapshot.articles()).containsExactly(OLD);
@@ -328,7 +330,8 @@ class RepublisherTest {
           snapshot.write(
               spec,
               article -> "2M".equals(article.publication().name()),
-              List.of(FeedOutput.of(FeedFormat.RSS, rss), FeedOutput.of(FeedFormat.JSON_FEED, json)));
+              List.of(
+                  FeedOutput.of(FeedFormat.RSS, rss), FeedOutput.of(FeedFormat.JSON_FEED, json)));
       ByteArrayOutputStream again = new ByteArrayOutputStream();
       snapshot.write(
           spec,
@@ -337,7 +340,8 @@ class RepublisherTest {
 
       assertThat(result.written()).isEqualTo(2);
       assertThat(result.rejected()).isEmpty();
-      SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(rss.toByteArray())));
+      SyndFeed feed =
+          new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(rss.toByteArray())));
       assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly("new", "old");
       assertThat(json.toString(UTF_8)).contains("\"title\":\"new\"").doesNotContain("other");
       assertThat(again.toByteArray()).isEqualTo(rss.toByteArray());
@@ -490,8 +494,7 @@ class RepublisherTest {
 
   @Test
   @Timeout(10)
-  void aRefreshOfAnInterruptedCallerThrowsKeepsTheInterruptAndCancelsTheFetches()
-      throws Exception {
+  void aRefreshOfAnInterruptedCallerThrowsKeepsTheInterruptAndCancelsTheFetches() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);

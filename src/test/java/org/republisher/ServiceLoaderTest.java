@@ -18,8 +18,8 @@ import org.republisher.source.SourceException;
 import org.republisher.source.SourceProvider;
 
 /**
- * Discovery through the public builder: the test classpath lists {@code TestProviders$Constant}
- * in {@code src/test/resources/META-INF/services/org.republisher.source.SourceProvider}.
+ * Discovery through the public builder: the test classpath lists {@code TestProviders$Constant} in
+ * {@code src/test/resources/META-INF/services/org.republisher.source.SourceProvider}.
  */
 class ServiceLoaderTest {
   private static final SourceConfig CONSTANT =

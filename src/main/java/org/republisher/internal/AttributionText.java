@@ -46,9 +46,6 @@ public final class AttributionText {
   /** How far after the name the connector and date are looked for. */
   private static final int TAIL_LIMIT = 256;
 
-  /** How many characters other than blanks may come before the first digit of a date. */
-  private static final int DATE_REACH = 40;
-
   private static final String SPACE = "[ \\t]+";
   private static final String OPT_SPACE = "[ \\t]*";
   private static final String COMMA = "[,\\u060C]?";
@@ -60,8 +57,8 @@ public final class AttributionText {
   private static final Map<String, Integer> MONTHS = monthTable();
 
   /** Weekday names, which may come before a date and are ignored. */
-  private static final String WEEKDAYS =
-      alternation(
+  private static final Trie WEEKDAYS =
+      trie(
           words(
               "lundi mardi mercredi jeudi vendredi samedi dimanche",
               "lunes martes miércoles jueves viernes sábado domingo",
@@ -69,11 +66,11 @@ public final class AttributionText {
               "mon tue tues wed thu thur thurs fri sat sun",
               "الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"));
 
-  private static final String MONTH_NAMES = alternation(MONTHS.keySet());
+  private static final Trie MONTH_NAMES = trie(MONTHS.keySet());
 
   private static final String DATE =
       "(?:"
-          + WEEKDAYS
+          + WEEKDAYS.regex()
           + "\\.?"
           + COMMA
           + SPACE
@@ -104,7 +101,7 @@ public final class AttributionText {
           + "(?:de"
           + SPACE
           + ")?(?<dmM>"
-          + MONTH_NAMES
+          + MONTH_NAMES.regex()
           + ")\\.?"
           + OPT_SPACE
           + COMMA
@@ -114,7 +111,7 @@ public final class AttributionText {
           + ")?(?<dmY>[0-9]{4})"
           // month name, day, year: March 21, 2026
           + "|(?<mdM>"
-          + MONTH_NAMES
+          + MONTH_NAMES.regex()
           + ")\\.?"
           + SPACE
           + "(?<mdD>[0-9]{1,2})(?:st|nd|rd|th)?"
@@ -124,10 +121,13 @@ public final class AttributionText {
           + "(?<mdY>[0-9]{4})"
           + ")(?![0-9])";
 
-  /** Finds the start of a line; the named group tells its language. */
+  /**
+   * Matches the start of a line, where a word starts with {@code p} or {@code ن}; the named group
+   * tells its language.
+   */
   private static final Pattern PREFIX =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:"
+          "(?:"
               + "(?<fr>publiee?"
               + SPACE
               + "(?:dans|sur))"
@@ -148,13 +148,24 @@ public final class AttributionText {
   /** The named groups of {@link #PREFIX}, one per language. */
   private static final String[] LANGUAGES = {"fr", "es", "ar", "en"};
 
+  /** The connectors before the date, per language, folded. */
+  private static final String[][] CONNECTORS = {
+    {"le"}, {"el dia", "el"}, {"يوم", "بتاريخ"}, {"on"}
+  };
+
+  /** Whether the connector may be left out, per language: only in Arabic. */
+  private static final boolean[] OPTIONAL_CONNECTOR = {false, false, true, false};
+
   /** The rest of a line after the name, per language, in the order of {@link #LANGUAGES}. */
   private static final Pattern[] AFTER_NAME = {
     afterName("le", false),
     afterName("el(?:" + SPACE + "dia)?", false),
-    afterName(fold("(?:يوم|بتاريخ)"), true),
+    afterName("(?:يوم|بتاريخ)", true),
     afterName("on", false)
   };
+
+  /** How far after its first character a prefix is looked for. */
+  private static final int PREFIX_LIMIT = 64;
 
   private AttributionText() {}
 
@@ -237,15 +248,21 @@ public final class AttributionText {
   public static Optional<Found> parse(CharSequence text) {
     requireNonNull(text, "text");
     Folded folded = Folded.of(text);
-    Search search = new Search(folded.text);
-    Matcher prefix = PREFIX.matcher(folded.text);
-    while (prefix.find()) {
-      int language = language(prefix);
-      int start = search.skipBlanks(prefix.end());
-      int end = search.nameEnd(language, start);
-      if (end >= 0) {
-        String name = cleanName(text.subSequence(folded.original(start), folded.original(end)));
-        return date(search.tail(language)).map(date -> new Found(name, date));
+    String haystack = folded.text;
+    Search search = new Search(haystack);
+    Matcher prefix = PREFIX.matcher(haystack).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int i = 0; i < haystack.length(); i++) {
+      char c = haystack.charAt(i);
+      if ((c == 'p' || c == 'P' || c == 'ن')
+          && (i == 0 || !Character.isLetterOrDigit(haystack.charAt(i - 1)))
+          && prefix.region(i, Math.min(haystack.length(), i + PREFIX_LIMIT)).lookingAt()) {
+        int language = language(prefix);
+        int start = search.skipBlanks(prefix.end());
+        int end = search.nameEnd(language, start);
+        if (end >= 0) {
+          String name = cleanName(text.subSequence(folded.original(start), folded.original(end)));
+          return date(search.tail(language)).map(date -> new Found(name, date));
+        }
       }
     }
     return Optional.empty();
@@ -271,6 +288,11 @@ public final class AttributionText {
   /** Returns true for a space or tab, the blanks that separate the words of a line. */
   private static boolean blank(char c) {
     return c == ' ' || c == '\t';
+  }
+
+  /** Returns true for a Western digit, to which the other digits are folded. */
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Returns true for a character that ends a line, or a vertical blank that breaks it. */
@@ -340,7 +362,7 @@ public final class AttributionText {
       if (missed.get(at)) {
         return false;
       }
-      if (digitNear(at)
+      if (plausible(language, at)
           && tail(language).region(at, Math.min(text.length(), at + TAIL_LIMIT)).lookingAt()) {
         return true;
       }
@@ -349,25 +371,129 @@ public final class AttributionText {
     }
 
     /**
-     * Returns true when a digit follows {@code at} on the same line within {@value
-     * AttributionText#DATE_REACH} characters other than blanks: every date has one that close,
-     * after at most a connector, a weekday and a month name.
+     * Returns false when the rest of a line cannot start at {@code at}: checks by hand, loosely and
+     * quickly, what the pattern checks exactly and slowly (the connector, then the shape of a
+     * date), so that the pattern only runs where a line is likely. True does not mean that the rest
+     * of a line is there; false means that it is not.
      */
-    private boolean digitNear(int at) {
-      int seen = 0;
-      for (int i = at; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c >= '0' && c <= '9') {
+    private boolean plausible(int language, int at) {
+      int i = skipBlanks(at);
+      for (String connector : CONNECTORS[language]) {
+        int date = wordEnd(i, connector);
+        if (date > 0 && dateMayStart(date)) {
           return true;
         }
-        if (lineBreak(c)) {
-          return false;
-        }
-        if (!blank(c) && ++seen > DATE_REACH) {
-          return false;
+      }
+      return OPTIONAL_CONNECTOR[language] && dateMayStart(i);
+    }
+
+    /** Returns false when no date starts at {@code i}, with or without a weekday. */
+    private boolean dateMayStart(int i) {
+      int weekday = WEEKDAYS.longest(text, i);
+      if (weekday > i) {
+        int date = skip(weekday, ".,\u060C \t");
+        if (date > weekday && dateShape(date)) {
+          return true;
         }
       }
-      return false;
+      return dateShape(i);
+    }
+
+    /**
+     * Returns false when no date of the grammar starts at {@code i}: an ISO or day-first date, a
+     * day and a month name and a year, or a month name and a day and a year.
+     */
+    private boolean dateShape(int i) {
+      if (i >= text.length()) {
+        return false;
+      }
+      if (!digit(text.charAt(i))) {
+        int month = MONTH_NAMES.longest(text, i);
+        if (month < 0) {
+          return false;
+        }
+        int day = skip(month, ". \t");
+        int dayEnd = digits(day);
+        return dayEnd > day && dayEnd - day <= 2 && year(skip(letters(dayEnd), " \t,\u060C"));
+      }
+      int end = digits(i);
+      int separator = skipBlanks(end);
+      if (end - i <= 4 && separator < text.length() && "-/.".indexOf(text.charAt(separator)) >= 0) {
+        return true;
+      }
+      if (end - i > 2) {
+        return false;
+      }
+      int suffix = letters(end); // 1er, 21st
+      int month = skipBlanks(suffix);
+      if (month == suffix) {
+        return false;
+      }
+      int afterDe = wordEnd(month, "de");
+      int monthEnd = MONTH_NAMES.longest(text, afterDe > 0 ? afterDe : month);
+      if (monthEnd < 0) {
+        return false;
+      }
+      int year = skip(monthEnd, ". \t,\u060C");
+      int afterDel = wordEnd(year, "del");
+      if (afterDel < 0) {
+        afterDel = wordEnd(year, "de");
+      }
+      return year(afterDel > 0 ? afterDel : year);
+    }
+
+    /** Returns true when exactly four digits start at {@code i}. */
+    private boolean year(int i) {
+      return digits(i) - i == 4;
+    }
+
+    /** Returns the end of the run of digits that starts at {@code i}. */
+    private int digits(int i) {
+      int end = i;
+      while (end < text.length() && digit(text.charAt(end))) {
+        end++;
+      }
+      return end;
+    }
+
+    /** Returns the end of up to two letters at {@code i}, an ordinal suffix. */
+    private int letters(int i) {
+      int end = i;
+      while (end < text.length() && end - i < 2 && Character.isLetter(text.charAt(end))) {
+        end++;
+      }
+      return end;
+    }
+
+    /** Returns the end of the run of characters among {@code chars} that starts at {@code i}. */
+    private int skip(int i, String chars) {
+      int end = i;
+      while (end < text.length() && chars.indexOf(text.charAt(end)) >= 0) {
+        end++;
+      }
+      return end;
+    }
+
+    /**
+     * Returns the index after a word at {@code i} and the blanks that must follow it, ignoring
+     * case; -1 when the word is not there. A space in the word matches a run of blanks.
+     */
+    private int wordEnd(int i, String word) {
+      int at = i;
+      for (int k = 0; k < word.length(); k++) {
+        char c = word.charAt(k);
+        if (c == ' ') {
+          if (at >= text.length() || !blank(text.charAt(at))) {
+            return -1;
+          }
+          at = skipBlanks(at);
+        } else if (at < text.length() && Character.toLowerCase(text.charAt(at)) == c) {
+          at++;
+        } else {
+          return -1;
+        }
+      }
+      return at < text.length() && blank(text.charAt(at)) ? skipBlanks(at) : -1;
     }
 
     /** Returns the matcher of the rest of a line in a language, holding its last match. */
@@ -610,13 +736,8 @@ public final class AttributionText {
     return words;
   }
 
-  /**
-   * Returns a regex that matches any of the words, folded and lower-cased, as a trie: alternatives
-   * are factored by their common beginnings, so that a failed attempt costs a character or two
-   * rather than one comparison per word, and a longer word is tried before its prefix. A space
-   * inside a word matches any run of spaces and tabs.
-   */
-  private static String alternation(Iterable<String> words) {
+  /** Returns a trie of words, folded and lower-cased. */
+  private static Trie trie(Iterable<String> words) {
     Trie root = new Trie();
     for (String word : words) {
       Trie node = root;
@@ -625,10 +746,15 @@ public final class AttributionText {
       }
       node.end = true;
     }
-    return "(?:" + root.regex() + ")";
+    return root;
   }
 
-  /** A node of the trie {@link #alternation(Iterable)} builds. */
+  /**
+   * Words in a trie, folded and lower-cased. It gives a regex in which alternatives are factored by
+   * their common beginnings, so that a failed attempt costs a character or two rather than one
+   * comparison per word, and a longer word is tried before its prefix. A space inside a word
+   * matches any run of spaces and tabs.
+   */
   private static final class Trie {
     final Map<Character, Trie> next = new TreeMap<>();
     boolean end;
@@ -652,6 +778,32 @@ public final class AttributionText {
       String alternatives =
           branches.size() == 1 ? branches.get(0) : "(?:" + String.join("|", branches) + ")";
       return end ? "(?:" + alternatives + ")?" : alternatives;
+    }
+
+    /**
+     * Returns the end of the longest word that starts at {@code from} in folded text, ignoring
+     * case, or -1 when none does.
+     */
+    int longest(String text, int from) {
+      Trie node = this;
+      int longest = end ? from : -1;
+      int i = from;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        Trie child = node.next.get(blank(c) ? ' ' : Character.toLowerCase(c));
+        if (child == null) {
+          break;
+        }
+        i++;
+        while (blank(c) && i < text.length() && blank(text.charAt(i))) {
+          i++;
+        }
+        node = child;
+        if (node.end) {
+          longest = i;
+        }
+      }
+      return longest;
     }
   }
 

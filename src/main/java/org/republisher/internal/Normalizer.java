@@ -30,7 +30,7 @@ import org.republisher.normalize.ContentPolicy;
  * thread-safe. The rules are listed on {@code FeedWriter}.
  */
 public final class Normalizer {
-  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
   private static final Set<String> RTL_LANGUAGES =
       Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi");
 
@@ -81,7 +81,7 @@ public final class Normalizer {
       throw new InvalidValueException("published", null, "is missing (and so is updated)");
     }
     if (published.isBefore(EARLIEST)) {
-      throw new InvalidValueException("published", published, "is before 1970");
+      throw new InvalidValueException("published", published, "is before 1990");
     }
     published = published.truncatedTo(ChronoUnit.SECONDS);
     if (published.isAfter(now)) {
@@ -120,7 +120,15 @@ public final class Normalizer {
     }
     summary = summary.isEmpty() ? null : Text.truncate(summary, policy.maxSummaryLength());
 
-    Publication publication = a.publication() != null ? a.publication() : hostOf(sourceLink);
+    Publication publication = a.publication();
+    if (publication == null) {
+      publication = hostOf(sourceLink);
+    } else if (publication.url() == null && publication.feedUrl() == null) {
+      Publication host = hostOf(sourceLink);
+      if (host != null) {
+        publication = publication.toBuilder().url(host.url().toString()).build();
+      }
+    }
     NormalizedArticle.Source source = null;
     Attribution attribution = null;
     if (publication != null) {
@@ -185,15 +193,16 @@ public final class Normalizer {
         image(a.image(), base));
   }
 
+  /** The base of relative URLs: baseUri, else the source link (content comes from there), else link. */
   private static @Nullable URI base(Article a) {
     if (a.baseUri() != null) {
       return a.baseUri();
     }
-    if (a.link() != null && a.link().isAbsolute()) {
-      return a.link();
-    }
     if (a.sourceLink() != null && a.sourceLink().isAbsolute()) {
       return a.sourceLink();
+    }
+    if (a.link() != null && a.link().isAbsolute()) {
+      return a.link();
     }
     return a.publication() == null ? null : a.publication().url();
   }

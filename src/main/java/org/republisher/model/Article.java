@@ -41,8 +41,8 @@ import org.republisher.internal.Urls;
  * @param summary a plain-text summary, or {@code null} to derive one from the content
  * @param contentHtml the body as an HTML fragment, or {@code null}
  * @param image its image, or {@code null}
- * @param baseUri what relative URLs resolve against, or {@code null} for the link, else the source
- *     link, else the publication's home page
+ * @param baseUri what relative URLs resolve against, or {@code null} for the source link (the
+ *     content comes from there), else the link, else the publication's home page
  */
 public record Article(
     String id,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -41,9 +42,11 @@ import org.jspecify.annotations.Nullable;
  *       external entities and external DTD loading off), in case a DOCTYPE hides past the prolog
  *       this class scans.
  *   <li>Elements nest at most {@value #MAX_DEPTH} deep.
- *   <li>Named HTML entities ({@code &nbsp;}, {@code &eacute;}…), which many feeds use without
- *       declaring them, are read as their characters (Rome's {@link XmlFixerReader}); any other
- *       undeclared entity makes the document not well-formed.
+ *   <li>A document that does not parse as it is gets a second chance through Rome's {@link
+ *       XmlFixerReader}: named HTML entities ({@code &nbsp;}, {@code &eacute;}…), which many feeds
+ *       use without declaring them, are read as their characters, and junk before the XML
+ *       declaration is dropped. Any other undeclared entity makes the document not well-formed.
+ *   <li>Only the first {@code maxItems} entries reach Rome; the others are dropped unread.
  * </ul>
  */
 final class FeedDocument {
@@ -65,6 +68,8 @@ final class FeedDocument {
 
   final SyndFeed feed;
   final List<Item> items;
+  /** How many entries the document holds, read or not. */
+  final int total;
   final @Nullable String language;
   final @Nullable URI base;
   final @Nullable String selfLink;
@@ -93,11 +98,13 @@ final class FeedDocument {
   private FeedDocument(
       SyndFeed feed,
       List<Item> items,
+      int total,
       @Nullable String language,
       @Nullable URI base,
       @Nullable String selfLink) {
     this.feed = feed;
     this.items = items;
+    this.total = total;
     this.language = language;
     this.base = base;
     this.selfLink = selfLink;
@@ -120,6 +127,7 @@ final class FeedDocument {
    * @param maxBytes the limit, for the message of a cut body
    * @param header the charset of the HTTP {@code Content-Type}, or {@code null}
    * @param documentUri where the body came from, the first base of relative references
+   * @param maxItems the most entries handed to Rome; the others are dropped unread
    * @throws SourceException when the body is not a readable RSS or Atom feed
    */
   static FeedDocument parse(
@@ -129,20 +137,28 @@ final class FeedDocument {
       boolean truncated,
       int maxBytes,
       @Nullable Charset header,
-      URI documentUri) {
-    String cut = truncated ? "the body exceeds " + maxBytes + " bytes and was cut at the limit: " : "";
+      URI documentUri,
+      int maxItems) {
+    String cut =
+        truncated ? "the body exceeds " + maxBytes + " bytes and was cut at the limit: " : "";
     Document document;
-    try (Reader chars = FeedEncoding.reader(sourceId, uri, body, truncated, header)) {
-      document = saxBuilder().build(new XmlFixerReader(withoutDoctype(sourceId, uri, chars)));
-    } catch (JDOMException e) {
-      throw new SourceException(sourceId, uri, -1, cut + "not well-formed XML: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new SourceException(sourceId, uri, -1, cut + "unreadable: " + e.getMessage(), e);
+    try {
+      document = document(sourceId, uri, body, truncated, header, false);
+    } catch (JDOMException first) {
+      if (truncated) {
+        throw notWellFormed(sourceId, uri, cut, first);
+      }
+      try {
+        document = document(sourceId, uri, body, false, header, true);
+      } catch (JDOMException again) {
+        throw notWellFormed(sourceId, uri, cut, again);
+      }
     }
     Element root = document.getRootElement();
     Element container = container(root);
     List<Item> items = new ArrayList<>();
     String itemName = root.getName().equals("feed") ? "entry" : "item";
+    int total = dropEntriesPast(container, itemName, maxItems);
     for (Element child : container.getChildren()) {
       if (child.getName().equals(itemName)) {
         items.add(
@@ -163,8 +179,11 @@ final class FeedDocument {
       feed = new SyndFeedImpl(wire);
     } catch (IllegalArgumentException e) {
       throw new SourceException(
-          sourceId, uri, -1, cut + "not an RSS or Atom feed (the root element is <"
-              + root.getQualifiedName() + ">)", e);
+          sourceId,
+          uri,
+          -1,
+          cut + "not an RSS or Atom feed (the root element is <" + root.getQualifiedName() + ">)",
+          e);
     } catch (FeedException | RuntimeException e) {
       throw new SourceException(sourceId, uri, -1, cut + "not a readable feed: " + e, e);
     }
@@ -172,7 +191,58 @@ final class FeedDocument {
       items = List.of(); // Rome saw other entries than this class: no per-entry extras
     }
     String language = feed.getLanguage() != null ? feed.getLanguage() : rootLanguage;
-    return new FeedDocument(feed, List.copyOf(items), language, feedBase, selfLink);
+    return new FeedDocument(feed, List.copyOf(items), total, language, feedBase, selfLink);
+  }
+
+  /**
+   * Removes the entries past the first {@code maxItems}, from the end (JDOM removes by index in
+   * constant time there, by element in linear time): Rome, slow on dates, never sees them.
+   *
+   * @return how many entries there were
+   */
+  private static int dropEntriesPast(Element container, String itemName, int maxItems) {
+    List<Content> content = container.getContent();
+    int total = 0;
+    for (Content c : content) {
+      if (c instanceof Element e && e.getName().equals(itemName)) {
+        total++;
+      }
+    }
+    int left = total;
+    for (int i = content.size() - 1; i >= 0 && left > maxItems; i--) {
+      if (content.get(i) instanceof Element e && e.getName().equals(itemName)) {
+        container.removeContent(i);
+        left--;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Decodes and parses the body. Without {@code heal}, the XML is read as it is; with it, through
+   * Rome's healer, which reads named HTML entities as their characters and drops what precedes
+   * the XML declaration. The healer costs about a second per 8 MiB, so it only runs when a plain
+   * parse failed.
+   */
+  private static Document document(
+      String sourceId,
+      URI uri,
+      byte[] body,
+      boolean truncated,
+      @Nullable Charset header,
+      boolean heal)
+      throws JDOMException {
+    try (Reader chars = FeedEncoding.reader(sourceId, uri, body, truncated, header)) {
+      Reader xml = withoutDoctype(sourceId, uri, chars);
+      return saxBuilder().build(heal ? new XmlFixerReader(xml) : xml);
+    } catch (IOException e) {
+      throw new SourceException(sourceId, uri, -1, "unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  private static SourceException notWellFormed(
+      String sourceId, URI uri, String cut, JDOMException e) {
+    return new SourceException(sourceId, uri, -1, cut + "not well-formed XML: " + e.getMessage(), e);
   }
 
   private static SAXBuilder saxBuilder() {

@@ -73,8 +73,8 @@ final class FeedMapping {
     String language = tag(doc.language);
     List<Author> feedAuthors = authors(feed.getAuthors(), null, null, null);
     List<SyndEntry> entries = feed.getEntries();
-    if (entries.size() > maxItems) {
-      LOG.warn("{}: {} entries, only the first {} are read", sourceId, entries.size(), maxItems);
+    if (doc.total > maxItems) {
+      LOG.warn("{}: {} entries, only the first {} are read", sourceId, doc.total, maxItems);
     }
     List<Article> articles = new ArrayList<>(Math.min(entries.size(), maxItems));
     for (int i = 0; i < entries.size() && i < maxItems; i++) {

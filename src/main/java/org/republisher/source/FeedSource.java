@@ -139,6 +139,7 @@ public final class FeedSource implements ArticleSource {
   private final @Nullable Path file;
   private final HttpFetcher http;
   private final FeedMapping mapping;
+  private final int maxItems;
   private final ReentrantLock lock = new ReentrantLock();
 
   private final Map<String, Instant> firstSeen =
@@ -161,6 +162,7 @@ public final class FeedSource implements ArticleSource {
     this.uri = b.uri;
     this.file = file;
     this.http = b.http.accept(ACCEPT).build();
+    this.maxItems = b.maxItems;
     Clock clock = b.clock;
     this.mapping =
         new FeedMapping(
@@ -251,7 +253,8 @@ public final class FeedSource implements ArticleSource {
       return last;
     }
     FeedDocument document =
-        FeedDocument.parse(id, uri, body, truncated, http.maxBytes(), charset, documentUri);
+        FeedDocument.parse(
+            id, uri, body, truncated, http.maxBytes(), charset, documentUri, maxItems);
     parses++;
     List<Article> articles = List.copyOf(mapping.articles(document, documentUri));
     LOG.debug("{}: {} articles", id, articles.size());

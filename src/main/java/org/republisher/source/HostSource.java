@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At each fetch the objects are read again (the iterable iterated, the supplier called for a
  * fresh stream, which is closed after) and each is mapped. A mapping that throws or returns {@code
- * null} for one object skips that object, with one WARN log line naming the source and the
- * object's position; the other objects are mapped all the same. A failure of the objects themselves
- * (the iterator or stream throws) fails the whole fetch. Fetches run on a republisher's thread: the
- * host's collection must be safe to read from there (a concurrent or copy-on-write collection, or
- * a supplier that copies under the host's own lock). A fetch interrupted between objects stops with
- * a {@link SourceException}.
+ * null} for one object skips that object, with one WARN log line naming the source and the object's
+ * position; the other objects are mapped all the same. A failure of the objects themselves (the
+ * iterator or stream throws) fails the whole fetch. Fetches run on a republisher's thread: the
+ * host's collection must be safe to read from there (a concurrent or copy-on-write collection, or a
+ * supplier that copies under the host's own lock). A fetch interrupted between objects stops with a
+ * {@link SourceException}.
  *
  * <p>For records in a file rather than in memory, configure a {@code records} source: see {@link
  * RecordsSourceProvider}.
@@ -127,8 +127,7 @@ public final class HostSource {
     long position = 0;
     while (objects.hasNext()) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new SourceException(
-            id, null, -1, "interrupted after " + position + " objects", null);
+        throw new SourceException(id, null, -1, "interrupted after " + position + " objects", null);
       }
       T object = objects.next();
       position++;

@@ -104,11 +104,11 @@ final class AtomWriter implements FormatWriter {
     xml.text(a.contentHtml());
     xml.end(-1);
     NormalizedArticle.Source source = a.publication();
-    if (source != null) {
+    if (source != null && source.atomId() != null) {
+      // a source needs an id and a self link: without a URL for the publication, the credit
+      // stays in the author and the content
       xml.start(2, "source");
-      if (source.atomId() != null) {
-        xml.element(3, "id", source.atomId());
-      }
+      xml.element(3, "id", source.atomId());
       xml.start(3, "title");
       xml.attribute("type", "text");
       xml.text(source.name());
@@ -117,12 +117,10 @@ final class AtomWriter implements FormatWriter {
       if (source.url() != null) {
         link(3, "alternate", "text/html", source.url());
       }
-      if (source.id() != null) {
-        // the W3C validator wants a self link in a source: the publication's feed, else its page
-        xml.empty(3, "link");
-        xml.attribute("rel", "self");
-        xml.attribute("href", source.id());
-      }
+      // the W3C validator wants a self link in a source: the publication's feed, else its page
+      xml.empty(3, "link");
+      xml.attribute("rel", "self");
+      xml.attribute("href", source.id());
       xml.end(2);
     }
     xml.end(1);

@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Content HTML is cleaned with a safelist: no {@code script}, {@code style}, {@code iframe},
  *       {@code object}, {@code embed}, {@code form}, {@code on*} attribute, or {@code javascript:}
  *       / {@code vbscript:} URL survives. Every URL, in links and content alike, is made absolute
- *       against the article's base (its {@code baseUri}, else link, else source link, else
- *       publication home page); a content URL that cannot be resolved is dropped.
+ *       against the article's base (its {@code baseUri}, else its source link, where the content
+ *       comes from, else its link, else the publication's home page); a content URL that cannot
+ *       be resolved is dropped. A publication without URL gets its source link's site.
  *   <li>A missing summary is derived from the content's text.
  *   <li>The credit rendered by the {@link AttributionTemplate} is appended to the content; an
  *       article without publication is credited to its source link's host. Right-to-left content
@@ -67,7 +68,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A missing published date is taken from the updated date; dates after the {@link Clock}'s
  *       now are set to now; an updated date before the published one is set to it; dates are cut
  *       to whole seconds. Dates without a time of day were placed at noon in the publication's
- *       zone when the article was built. Dates before 1970 are rejected.
+ *       zone when the article was built. Dates before 1990 are rejected (the W3C validator
+ *       finds them implausible).
  *   <li>No two articles of a feed share an updated date (Atom readers and the W3C validator take
  *       equal dates for versions of one entry): a taken date moves one second later, or earlier
  *       once later would pass the clock's now.
@@ -80,7 +82,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Rejections</h2>
  *
- * An article no rule can repair (no published or updated date, a date before 1970, a title with
+ * An article no rule can repair (no published or updated date, a date before 1990, a title with
  * no text, a relative link with no base, a duplicate id) is left out and reported in the {@link WriteResult}, with one
  * WARN log line; the other articles are written.
  */

@@ -3,6 +3,7 @@ package org.republisher.write;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.republisher.internal.Dates;
+import org.republisher.internal.Html;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.FeedSpec;
 
@@ -33,9 +34,9 @@ final class RssWriter implements FormatWriter {
     xml.namespace("dc", DC);
     xml.namespace("media", MEDIA);
     xml.start(0, "channel");
-    xml.element(1, "title", spec.title());
+    xml.plainElement(1, "title", spec.title());
     xml.element(1, "link", spec.link().toASCIIString());
-    xml.element(1, "description", spec.description());
+    xml.plainElement(1, "description", spec.description());
     if (spec.language() != null) {
       xml.element(1, "language", spec.language());
     }
@@ -48,7 +49,7 @@ final class RssWriter implements FormatWriter {
     if (spec.icon() != null) {
       xml.start(1, "image");
       xml.element(2, "url", spec.icon().toASCIIString());
-      xml.element(2, "title", spec.title());
+      xml.plainElement(2, "title", spec.title());
       xml.element(2, "link", spec.link().toASCIIString());
       xml.end(1);
     }
@@ -57,7 +58,7 @@ final class RssWriter implements FormatWriter {
   @Override
   public void entry(NormalizedArticle a) throws IOException {
     xml.start(1, "item");
-    xml.element(2, "title", a.title());
+    xml.plainElement(2, "title", a.title());
     xml.element(2, "link", a.link());
     xml.start(2, "guid");
     if (!a.id().equals(a.link())) {
@@ -70,10 +71,11 @@ final class RssWriter implements FormatWriter {
       xml.element(2, "dc", "creator", DC, author.name());
     }
     for (String category : a.categories()) {
-      xml.element(2, "category", category);
+      xml.plainElement(2, "category", category);
     }
     if (a.summary() != null) {
-      xml.element(2, "description", a.summary());
+      // readers take description as HTML: the plain-text summary is escaped to stay text
+      xml.element(2, "description", Html.escape(a.summary()));
     }
     xml.element(2, "content", "encoded", CONTENT, a.contentHtml());
     NormalizedArticle.Image image = a.image();
@@ -94,7 +96,7 @@ final class RssWriter implements FormatWriter {
     if (source != null && source.id() != null) {
       xml.start(2, "source");
       xml.attribute("url", source.id());
-      xml.text(source.name());
+      xml.plainText(source.name());
       xml.end(-1);
     }
     xml.end(1);

@@ -113,6 +113,40 @@ final class XmlOutput {
     }
   }
 
+  /**
+   * Writes {@code <name>text</name>} for RSS plain text, with {@code &} and {@code <} as the
+   * character references {@code &#x26;} and {@code &#x3C;}: the RSS Profile's advice, since readers
+   * may take {@code &lt;b} in a title for markup (the W3C validator's "CharacterData" warning).
+   */
+  void plainElement(int depth, String name, String text) throws IOException {
+    try {
+      xml.writeCharacters(INDENT[depth]);
+      xml.writeStartElement(name);
+      plainText(text);
+      xml.writeEndElement();
+    } catch (XMLStreamException e) {
+      throw io(e);
+    }
+  }
+
+  /** Writes RSS plain text as {@link #plainElement} does, in the open element. */
+  void plainText(String text) throws IOException {
+    try {
+      int from = 0;
+      for (int i = 0, n = text.length(); i < n; i++) {
+        char c = text.charAt(i);
+        if (c == '&' || c == '<') {
+          xml.writeCharacters(text.substring(from, i));
+          xml.writeEntityRef(c == '&' ? "#x26" : "#x3C");
+          from = i + 1;
+        }
+      }
+      xml.writeCharacters(from == 0 ? text : text.substring(from));
+    } catch (XMLStreamException e) {
+      throw io(e);
+    }
+  }
+
   void element(int depth, String prefix, String name, String namespace, String text)
       throws IOException {
     try {

@@ -72,7 +72,8 @@ class HostSourceTest {
               line ->
                   assertThat(line)
                       .contains("host: object 2 skipped: java.lang.NullPointerException: no body"),
-              line -> assertThat(line).contains("host: object 3 skipped: the mapping returned null"));
+              line ->
+                  assertThat(line).contains("host: object 3 skipped: the mapping returned null"));
     }
   }
 
@@ -93,7 +94,9 @@ class HostSourceTest {
     ArticleSource source =
         HostSource.ofStream(
             "db",
-            () -> Stream.of(new Post("a", "One"), new Post("b", "Two")).onClose(closed::incrementAndGet),
+            () ->
+                Stream.of(new Post("a", "One"), new Post("b", "Two"))
+                    .onClose(closed::incrementAndGet),
             TO_ARTICLE);
 
     assertThat(source.fetch()).hasSize(2);

@@ -43,10 +43,7 @@ class RecordsSourceProviderTest {
       assertThat(source.fetch())
           .extracting(Article::title)
           .containsExactly("Le Maroc plaide pour une mobilisation accrue", "Sans publication");
-      assertThat(logs.warnings())
-          .singleElement()
-          .asString()
-          .contains("desk: desk.jsonl:2: link");
+      assertThat(logs.warnings()).singleElement().asString().contains("desk: desk.jsonl:2: link");
     }
   }
 
@@ -76,7 +73,9 @@ class RecordsSourceProviderTest {
   @Test
   void rejectsOtherUrisAndAnyOption(@TempDir Path dir) {
     assertThatThrownBy(
-            () -> provider.create(config("a", URI.create("https://example.org/a.jsonl"), null, Map.of())))
+            () ->
+                provider.create(
+                    config("a", URI.create("https://example.org/a.jsonl"), null, Map.of())))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("source.uri is not a file: URI");
     assertThatThrownBy(

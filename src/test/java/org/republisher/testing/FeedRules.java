@@ -2597,11 +2597,13 @@ public final class FeedRules {
         Pattern.compile(
             "(?:(?:mon|tue|wed|thu|fri|sat|sun)\\s*,\\s*)?\\d{1,2}\\s+"
                 + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\s+\\d{2}(?:\\d{2})?\\s+"
-                + "\\d{2}:\\d{2}(?::\\d{2})?\\s+(?:[+-]\\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])");
+                + "\\d{2}:\\d{2}(?::\\d{2})?\\s+"
+                + "(?:[+-]\\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])");
 
     private static final Pattern RFC3339 =
         Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|([+-])(\\d{2}):(\\d{2}))");
+            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?"
+                + "(Z|([+-])(\\d{2}):(\\d{2}))");
     private static final Pattern W3CDTF =
         Pattern.compile(
             "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?"
@@ -2624,7 +2626,8 @@ public final class FeedRules {
     private static final Pattern HOST_URL = Pattern.compile("[A-Za-z]+://[^/].*");
     private static final Pattern HTTP_URL =
         Pattern.compile(
-            "(?i)https?://(?:[a-z0-9-]+\\.)+[a-z0-9][a-z0-9-]*(?::\\d+)?(?:[/?#][0-9a-z;/?:@&=+$.\\-_!~*'()%,#]*)?");
+            "(?i)https?://(?:[a-z0-9-]+\\.)+[a-z0-9][a-z0-9-]*(?::\\d+)?"
+                + "(?:[/?#][0-9a-z;/?:@&=+$.\\-_!~*'()%,#]*)?");
 
     /**
      * Schemes in the IANA registry (the W3C's list, abridged); others are SchemeNotIANARegistered.
