@@ -177,10 +177,17 @@ public final class AttributionText {
    */
   public record Found(String publication, LocalDate date) {
 
-    /** Checks that both values are present. */
+    /**
+     * Checks that both values are present and the name is not blank.
+     *
+     * @throws IllegalArgumentException when the name is blank
+     */
     public Found {
       requireNonNull(publication, "publication");
       requireNonNull(date, "date");
+      if (publication.isBlank()) {
+        throw new IllegalArgumentException("publication is blank");
+      }
     }
   }
 
@@ -261,7 +268,9 @@ public final class AttributionText {
         int end = search.nameEnd(language, start);
         if (end >= 0) {
           String name = cleanName(text.subSequence(folded.original(start), folded.original(end)));
-          return date(search.tail(language)).map(date -> new Found(name, date));
+          if (!name.isEmpty()) { // a name of control characters only is no name
+            return date(search.tail(language)).map(date -> new Found(name, date));
+          }
         }
       }
     }

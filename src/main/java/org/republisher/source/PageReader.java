@@ -145,7 +145,7 @@ final class PageReader {
       try (InputStream in = Files.newInputStream(path)) {
         bytes = in.readNBytes(maxBytes + 1);
       }
-      if (bytes.length > maxBytes + 1) {
+      if (bytes.length > maxBytes) {
         throw tooLarge(uri, -1);
       }
       return bytes;

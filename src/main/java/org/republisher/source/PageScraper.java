@@ -24,7 +24,6 @@ import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
@@ -110,22 +109,8 @@ final class PageScraper {
           Kind.ATTRIBUTION_NOT_FOUND,
           "no line such as \"Publié dans 2M le 04 - 06 - 2020\" on the page");
     }
-    Element titleElement = null;
-    String titleText = null;
-    for (Evaluator alternative : title) {
-      for (Element e : doc.select(alternative)) {
-        String value = (e.nameIs("meta") ? e.attr("content") : e.text()).strip();
-        if (!value.isEmpty()) {
-          titleElement = e;
-          titleText = value;
-          break;
-        }
-      }
-      if (titleText != null) {
-        break;
-      }
-    }
-    if (titleElement == null || titleText == null) {
+    Element titleElement = title(doc);
+    if (titleElement == null) {
       return failed(links, location, Kind.TITLE_NOT_FOUND, "the title selector matches no text");
     }
     List<Element> sourceAnchors = new ArrayList<>();
@@ -134,7 +119,7 @@ final class PageScraper {
         publication != null
             ? publication
             : withHomePage(found.attribution.publication(), found, original);
-    Object published = date(doc, credited.zone());
+    Instant published = date(doc, credited.zone());
     if (publicUrl == null && original == null) {
       return failed(
           links,
@@ -148,11 +133,9 @@ final class PageScraper {
     String content = body(doc, publicUrl, titleElement, found.owner, sourceAnchors);
 
     Article.Builder article =
-        Article.builder().title(titleText).publication(credited).language(language);
-    if (published instanceof Instant instant) {
-      article.published(instant);
-    } else if (published instanceof LocalDate day) {
-      article.published(day);
+        Article.builder().title(titleText(titleElement)).publication(credited).language(language);
+    if (published != null) {
+      article.published(published);
     } else {
       article.published(found.attribution.date());
     }
@@ -178,6 +161,22 @@ final class PageScraper {
   private Scraped failed(List<URI> links, URI location, Kind kind, String detail) {
     return new Scraped(
         links, null, new PageFailureException(sourceId, location, kind, -1, detail, null));
+  }
+
+  /** Returns the first element of the title selector with text, or {@code null}. */
+  private @Nullable Element title(Document doc) {
+    for (Evaluator alternative : title) {
+      for (Element e : doc.select(alternative)) {
+        if (!titleText(e).isEmpty()) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String titleText(Element e) {
+    return (e.nameIs("meta") ? e.attr("content") : e.text()).strip();
   }
 
   /** Returns the pages the listing selector links to, in document order, each once. */
@@ -247,14 +246,15 @@ final class PageScraper {
   }
 
   /**
-   * Reads the date selector: an {@link Instant}, a {@link LocalDate}, or {@code null} when it
-   * matches no ISO date.
+   * Reads the date selector: the first ISO date or date-time it gives, or {@code null}. A date
+   * without time is placed at {@link Attribution#DATE_ONLY_TIME} in the zone, a date-time without
+   * offset in the zone.
    */
-  private @Nullable Object date(Document doc, ZoneId publicationZone) {
+  private @Nullable Instant date(Document doc, ZoneId publicationZone) {
     for (Evaluator alternative : date) {
       for (Element e : doc.select(alternative)) {
         for (String text : List.of(e.attr("datetime"), e.attr("content"), e.text())) {
-          Object parsed = isoDate(text.strip(), publicationZone);
+          Instant parsed = isoDate(text.strip(), publicationZone);
           if (parsed != null) {
             return parsed;
           }
@@ -264,14 +264,14 @@ final class PageScraper {
     return null;
   }
 
-  /** Parses an ISO date, or a date-time with or without offset (local to the zone). */
-  static @Nullable Object isoDate(String text, ZoneId zone) {
+  /** Parses an ISO date, or a date-time with or without offset, as {@link #date} says. */
+  static @Nullable Instant isoDate(String text, ZoneId zone) {
     if (text.isEmpty()) {
       return null;
     }
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text);
+        return LocalDate.parse(text).atTime(Attribution.DATE_ONLY_TIME).atZone(zone).toInstant();
       }
       String s = text.length() > 10 && text.charAt(10) == ' '
           ? text.substring(0, 10) + 'T' + text.substring(11)

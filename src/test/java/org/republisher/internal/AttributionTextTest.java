@@ -481,6 +481,8 @@ class AttributionTextTest {
         "Published in 2M 04 - 06 - 2020",
         "Publié dans 2M le 21 brumaire 2026",
         "Republié dans 2M le 04 - 06 - 2020",
+        "Publié dans \u001F le 04 - 06 - 2020",
+        "Publié dans \u200F\u00A0 le 04 - 06 - 2020",
         "Publiédans 2M le 04 - 06 - 2020"
       })
   void parseFindsNothingWithoutAValidLine(String text) {
@@ -527,13 +529,16 @@ class AttributionTextTest {
   }
 
   @Test
-  void foundRejectsNulls() {
+  void foundRejectsNullsAndABlankName() {
     assertThatThrownBy(() -> new Found(null, JUNE_4))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("publication");
     assertThatThrownBy(() -> new Found("2M", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("date");
+    assertThatThrownBy(() -> new Found(" ", JUNE_4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("publication is blank");
   }
 
   // properties
@@ -564,6 +569,15 @@ class AttributionTextTest {
   @Property(tries = 500)
   void parseNeverThrows(@ForAll String text) {
     Optional<Found> found = AttributionText.parse(text);
+    found.ifPresent(f -> assertThat(f.publication()).isNotBlank());
+  }
+
+  @Property(tries = 500)
+  void parseNeverThrowsWhateverTheName(@ForAll String noise, @ForAll("languages") String language) {
+    String line = AttributionText.line("NAME", JUNE_4, language.isEmpty() ? null : language);
+
+    Optional<Found> found = AttributionText.parse(line.replace("NAME", noise));
+
     found.ifPresent(f -> assertThat(f.publication()).isNotBlank());
   }
 

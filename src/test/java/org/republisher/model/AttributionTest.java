@@ -126,6 +126,7 @@ class AttributionTest {
     assertThat(Attribution.parse("Le temps qu'il fera ce samedi 21 mars 2026")).isEmpty();
     assertThat(Attribution.parse("Publié dans 2M le 31 - 02 - 2020")).isEmpty();
     assertThat(Attribution.parse("Publié dans 2M", ZoneOffset.UTC)).isEmpty();
+    assertThat(Attribution.parse("Publié dans \u001F le 04 - 06 - 2020")).isEmpty();
   }
 
   @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.republisher.model.Article;
-import org.republisher.testing.FeedRules;
 import org.republisher.write.FeedFormat;
 
 /** Every fixture page, read and written through the core writer, makes a valid feed. */
