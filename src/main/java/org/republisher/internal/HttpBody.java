@@ -53,8 +53,7 @@ record HttpBody(byte[] bytes, boolean truncated) {
    */
   static HttpBody decode(HttpBody raw, @Nullable String contentEncoding, int max)
       throws IOException {
-    String coding =
-        contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+    String coding = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
     switch (coding) {
       case "", "identity":
         return raw;
@@ -64,7 +63,8 @@ record HttpBody(byte[] bytes, boolean truncated) {
         }
       case "deflate":
         Inflater inflater = new Inflater(!isZlib(raw.bytes));
-        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(raw.bytes), inflater)) {
+        try (InputStream in =
+            new InflaterInputStream(new ByteArrayInputStream(raw.bytes), inflater)) {
           return readCapped(in, max, raw.truncated);
         } finally {
           inflater.end();
@@ -88,8 +88,7 @@ record HttpBody(byte[] bytes, boolean truncated) {
    * Reads a decoding stream up to {@code max} bytes. A stream that ends early is cut short, not an
    * error, when its input was already cut ({@code inputCut}).
    */
-  private static HttpBody readCapped(InputStream in, int max, boolean inputCut)
-      throws IOException {
+  private static HttpBody readCapped(InputStream in, int max, boolean inputCut) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 64 * 1024));
     byte[] buffer = new byte[16 * 1024];
     try {

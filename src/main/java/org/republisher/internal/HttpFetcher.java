@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * HttpFetcher http = HttpFetcher.builder().accept("text/html").build();
- * HttpFetcher.Response r = http.get("2m-page", uri, previous);   // previous: Validators.NONE at first
+ * HttpFetcher.Response r = http.get("2m-page", uri, previous); // at first: Validators.NONE
  * if (!r.notModified()) {
- *   parse(r.body(), r.charset(), r.uri());                        // r.uri(): after redirects
+ *   parse(r.body(), r.charset(), r.uri()); // r.uri(): after redirects
  *   previous = r.validators();
  * }
  * }</pre>
@@ -48,11 +48,11 @@ import org.slf4j.LoggerFactory;
  * <h2>What one {@link #get} does</h2>
  *
  * <ul>
- *   <li><b>Request.</b> A {@code GET} with {@code User-Agent} (default {@value #DEFAULT_USER_AGENT}),
- *       {@code Accept} (default {@code *}{@code /*}), {@code Accept-Encoding: gzip, deflate}, and the
- *       validators given: {@code If-None-Match} (an ETag) and {@code If-Modified-Since} (a
- *       Last-Modified date, sent back verbatim). Plain {@code http:} is spoken as HTTP/1.1;
- *       {@code https:} may negotiate HTTP/2.
+ *   <li><b>Request.</b> A {@code GET} with {@code User-Agent} (default {@value
+ *       #DEFAULT_USER_AGENT}), {@code Accept} (default {@code *}{@code /*}), {@code
+ *       Accept-Encoding: gzip, deflate}, and the validators given: {@code If-None-Match} (an ETag)
+ *       and {@code If-Modified-Since} (a Last-Modified date, sent back verbatim). Plain {@code
+ *       http:} is spoken as HTTP/1.1; {@code https:} may negotiate HTTP/2.
  *   <li><b>Redirects</b> (301, 302, 303, 307, 308) are followed here, not by the JDK client, at
  *       most {@link Builder#maxRedirects(int) maxRedirects} (default {@value
  *       #DEFAULT_MAX_REDIRECTS}) times. A relative {@code Location} resolves against the URI that
@@ -61,9 +61,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Timeouts.</b> Connecting may take {@link Builder#connectTimeout(Duration)
  *       connectTimeout} (default 10 s). Each request of the chain must then be answered, headers
  *       and whole body, within {@link Builder#readTimeout(Duration) readTimeout} (default 30 s):
- *       the JDK client's request timeout bounds the wait for the headers, and a deadline of
- *       connect plus read timeouts bounds the whole exchange, so a server that stalls in the middle
- *       of a body cannot hang the caller.
+ *       the JDK client's request timeout bounds the wait for the headers, and a deadline of connect
+ *       plus read timeouts bounds the whole exchange, so a server that stalls in the middle of a
+ *       body cannot hang the caller.
  *   <li><b>Size.</b> At most {@link Builder#maxBytes(int) maxBytes} (default 8 MiB) of body are
  *       read; a longer body is cut at the limit, the connection dropped, and the response marked
  *       {@link Response#truncated()}. A {@code gzip} or {@code deflate} body is decoded here (the
@@ -144,8 +144,8 @@ public final class HttpFetcher {
    *
    * @param sourceId the id of the source asking, for failures and log lines
    * @param uri an absolute {@code http:} or {@code https:} URI
-   * @param validators what the previous answer said about its version, or {@link
-   *     Validators#NONE}: sent so that an unchanged resource costs a 304
+   * @param validators what the previous answer said about its version, or {@link Validators#NONE}:
+   *     sent so that an unchanged resource costs a 304
    * @return a 2xx or 304 answer
    * @throws SourceException when no such answer came: the message says why, and the exception
    *     carries the source id, the URI that failed and the HTTP status (or -1)
@@ -249,7 +249,9 @@ public final class HttpFetcher {
     try {
       body =
           HttpBody.decode(
-              answer.body(), answer.headers().firstValue("content-encoding").orElse(null), maxBytes);
+              answer.body(),
+              answer.headers().firstValue("content-encoding").orElse(null),
+              maxBytes);
     } catch (IOException e) {
       throw new SourceException(sourceId, uri, code, e.getMessage(), e);
     }
@@ -388,8 +390,7 @@ public final class HttpFetcher {
    *     HttpFetcher#maxBytes()} bytes; empty for a 304
    * @param truncated whether the body was longer than the cap and was cut at it
    */
-  public record Response(
-      int status, URI uri, HttpHeaders headers, byte[] body, boolean truncated) {
+  public record Response(int status, URI uri, HttpHeaders headers, byte[] body, boolean truncated) {
 
     /**
      * Returns whether this is a 304 Not Modified: the resource is as the validators sent said.
@@ -527,8 +528,8 @@ public final class HttpFetcher {
     }
 
     /**
-     * Sets the {@code Accept} header, such as {@code text/html} for pages; default {@code
-     * *}{@code /*}.
+     * Sets the {@code Accept} header, such as {@code text/html} for pages; default {@code *}{@code
+     * /*}.
      *
      * @param accept not blank, one line
      * @return this builder

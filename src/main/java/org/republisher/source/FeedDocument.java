@@ -28,8 +28,8 @@ import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One upstream feed, parsed safely: Rome's view of it, plus what Rome's view leaves out
- * ({@code xml:base}, {@code xml:lang}, Media RSS images, the feed's self link).
+ * One upstream feed, parsed safely: Rome's view of it, plus what Rome's view leaves out ({@code
+ * xml:base}, {@code xml:lang}, Media RSS images, the feed's self link).
  *
  * <h2>Hardening</h2>
  *
@@ -68,8 +68,10 @@ final class FeedDocument {
 
   final SyndFeed feed;
   final List<Item> items;
+
   /** How many entries the document holds, read or not. */
   final int total;
+
   final @Nullable String language;
   final @Nullable URI base;
   final @Nullable String selfLink;
@@ -220,9 +222,9 @@ final class FeedDocument {
 
   /**
    * Decodes and parses the body. Without {@code heal}, the XML is read as it is; with it, through
-   * Rome's healer, which reads named HTML entities as their characters and drops what precedes
-   * the XML declaration. The healer costs about a second per 8 MiB, so it only runs when a plain
-   * parse failed.
+   * Rome's healer, which reads named HTML entities as their characters and drops what precedes the
+   * XML declaration. The healer costs about a second per 8 MiB, so it only runs when a plain parse
+   * failed.
    */
   private static Document document(
       String sourceId,
@@ -242,7 +244,8 @@ final class FeedDocument {
 
   private static SourceException notWellFormed(
       String sourceId, URI uri, String cut, JDOMException e) {
-    return new SourceException(sourceId, uri, -1, cut + "not well-formed XML: " + e.getMessage(), e);
+    return new SourceException(
+        sourceId, uri, -1, cut + "not well-formed XML: " + e.getMessage(), e);
   }
 
   private static SAXBuilder saxBuilder() {
@@ -323,9 +326,9 @@ final class FeedDocument {
   }
 
   /**
-   * Resolves the {@code xml:base} attributes in scope, outermost first, against the document's
-   * URI. Returns {@code null} when none is in scope and {@code explicitOnly}, or when nothing
-   * absolute comes of them.
+   * Resolves the {@code xml:base} attributes in scope, outermost first, against the document's URI.
+   * Returns {@code null} when none is in scope and {@code explicitOnly}, or when nothing absolute
+   * comes of them.
    */
   private static @Nullable URI base(Element element, URI documentUri, boolean explicitOnly) {
     List<String> bases = new ArrayList<>();
@@ -349,9 +352,9 @@ final class FeedDocument {
   }
 
   /**
-   * Resolves a reference against a base, mending the JDK's {@code http://host} + {@code a} =
-   * {@code http://hosta}. Returns {@code null} when the reference is absent or not a URI, and a
-   * relative reference when there is no base to resolve it against.
+   * Resolves a reference against a base, mending the JDK's {@code http://host} + {@code a} = {@code
+   * http://hosta}. Returns {@code null} when the reference is absent or not a URI, and a relative
+   * reference when there is no base to resolve it against.
    */
   static @Nullable URI resolve(@Nullable URI base, @Nullable String reference) {
     if (reference == null || reference.isBlank()) {

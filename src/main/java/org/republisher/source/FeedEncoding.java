@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * Two repairs for the usual mistakes, each logged:
  *
  * <ul>
- *   <li>A header naming ISO-8859-1, windows-1252 or US-ASCII (a server's default) over a body
- *       that is valid UTF-8 with non-ASCII bytes, and that declares UTF-8 or nothing, is read as
- *       UTF-8: such bytes are almost never Latin-1 text.
+ *   <li>A header naming ISO-8859-1, windows-1252 or US-ASCII (a server's default) over a body that
+ *       is valid UTF-8 with non-ASCII bytes, and that declares UTF-8 or nothing, is read as UTF-8:
+ *       such bytes are almost never Latin-1 text.
  *   <li>A body to be read as UTF-8 that is not valid UTF-8 is read in the encoding its declaration
  *       names when that is another one, else as windows-1252 (a superset of ISO-8859-1, the usual
  *       truth behind a wrong UTF-8 declaration).
@@ -57,8 +57,8 @@ final class FeedEncoding {
   /**
    * Returns a reader of the body's characters, past any byte order mark.
    *
-   * @param truncated whether the body was cut at a size limit (it may end inside a character, so
-   *     it is not checked for UTF-8 validity)
+   * @param truncated whether the body was cut at a size limit (it may end inside a character, so it
+   *     is not checked for UTF-8 validity)
    * @throws SourceException when the body declares an encoding this JVM cannot read
    */
   static Reader reader(
@@ -90,8 +90,7 @@ final class FeedEncoding {
       LOG.warn("{}: the body is not valid UTF-8 as said; read as {}", sourceId, instead.name());
       charset = instead;
     }
-    return new InputStreamReader(
-        new ByteArrayInputStream(body, skip, body.length - skip), charset);
+    return new InputStreamReader(new ByteArrayInputStream(body, skip, body.length - skip), charset);
   }
 
   private static @Nullable Charset bom(byte[] b) {

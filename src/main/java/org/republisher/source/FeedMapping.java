@@ -50,7 +50,12 @@ final class FeedMapping {
   private final int maxItems;
 
   /**
-   * @param firstSeen gives the first time an entry key was seen, remembering it
+   * Creates a mapping for one source.
+   *
+   * @param sourceId the source's id, prefixed to log lines
+   * @param configured the publication configured for the source, or {@code null}
+   * @param firstSeen gives the first time an entry key (guid, else link) was seen, remembering it
+   * @param maxItems the most entries mapped
    */
   FeedMapping(
       String sourceId,
@@ -68,8 +73,8 @@ final class FeedMapping {
     SyndFeed feed = doc.feed;
     URI channelLink = http(FeedDocument.resolve(doc.base, alternate(feed)));
     boolean atom = feed.getFeedType() != null && feed.getFeedType().startsWith("atom");
-    Publication channel = configured != null ? configured : channelPublication(doc, channelLink,
-        documentUri);
+    Publication channel =
+        configured != null ? configured : channelPublication(doc, channelLink, documentUri);
     String language = tag(doc.language);
     List<Author> feedAuthors = authors(feed.getAuthors(), null, null, null);
     List<SyndEntry> entries = feed.getEntries();
@@ -80,8 +85,12 @@ final class FeedMapping {
     for (int i = 0; i < entries.size() && i < maxItems; i++) {
       SyndEntry entry = entries.get(i);
       FeedDocument.Item item = doc.item(i);
-      // RSS: relative links are the site's, so the channel link comes before the document URI.
-      URI base = item.base() != null ? item.base() : atom ? doc.base : or(channelLink, doc.base);
+      // Atom follows XML Base: the document's URI first. RSS links are the site's: the channel
+      // link first. Either way, a file: URI is a poor base for links meant for the web.
+      URI base =
+          item.base() != null
+              ? item.base()
+              : atom ? or(http(doc.base), channelLink) : or(channelLink, doc.base);
       try {
         Article article = article(entry, item, base, channel, language, feedAuthors);
         if (article != null) {
@@ -129,8 +138,7 @@ final class FeedMapping {
       LOG.warn("{}: entry {} skipped: it has neither title nor text", sourceId, sourceLink);
       return null;
     }
-    Article.Builder b =
-        Article.builder().id(stableId(entry)).title(title).sourceLink(sourceLink);
+    Article.Builder b = Article.builder().id(stableId(entry)).title(title).sourceLink(sourceLink);
     Publication original = original(entry.getSource(), base);
     b.publication(original != null ? original : channel);
     Date published = entry.getPublishedDate();
@@ -140,7 +148,8 @@ final class FeedMapping {
       updated = item.modified();
     }
     if (published == null && updated == null) {
-      String key = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri() : sourceLink;
+      String key =
+          entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri() : sourceLink;
       b.published(firstSeen.apply(key));
     } else {
       b.published(published == null ? null : published.toInstant());
@@ -366,7 +375,8 @@ final class FeedMapping {
   }
 
   /** The first image enclosure, else the first Media RSS image. */
-  private static @Nullable Enclosure image(SyndEntry entry, FeedDocument.Item item, @Nullable URI base) {
+  private static @Nullable Enclosure image(
+      SyndEntry entry, FeedDocument.Item item, @Nullable URI base) {
     for (SyndEnclosure e : entry.getEnclosures()) {
       String url = nonBlank(e.getUrl());
       String type = nonBlank(e.getType());
@@ -417,7 +427,8 @@ final class FeedMapping {
       return null;
     }
     try {
-      Locale locale = new Locale.Builder().setLanguageTag(language.strip().replace('_', '-')).build();
+      Locale locale =
+          new Locale.Builder().setLanguageTag(language.strip().replace('_', '-')).build();
       return locale.getLanguage().isEmpty() ? null : locale.toLanguageTag();
     } catch (IllformedLocaleException e) {
       return null;

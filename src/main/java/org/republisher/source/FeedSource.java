@@ -31,15 +31,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An upstream RSS or Atom feed as a source of articles: RSS 0.90, 0.91, 0.92, 0.93, 0.94, 1.0
- * (RDF) and 2.0, Atom 0.3 and 1.0, read from an {@code http:}, {@code https:} or {@code file:}
- * URI and parsed with Rome.
+ * An upstream RSS or Atom feed as a source of articles: RSS 0.90, 0.91, 0.92, 0.93, 0.94, 1.0 (RDF)
+ * and 2.0, Atom 0.3 and 1.0, read from an {@code http:}, {@code https:} or {@code file:} URI and
+ * parsed with Rome.
  *
  * <pre>{@code
  * ArticleSource twoM =
  *     FeedSource.builder(URI.create("https://www.2m.ma/fr/rss.xml"))
  *         .id("2m")
- *         .publication(Publication.builder("2M").url("https://www.2m.ma/fr").language("fr").build())
+ *         .publication(Publication.builder("2M").url("https://www.2m.ma/fr").build())
  *         .build();
  * List<Article> articles = twoM.fetch();
  * }</pre>
@@ -54,16 +54,16 @@ import org.slf4j.LoggerFactory;
  *       feed that did not change) returns the previous list too.
  *   <li><b>Bounds</b>, each a builder option: at most {@link Builder#maxBytes(int) maxBytes} of
  *       body (default 8 MiB, after gzip or deflate decoding; a longer body is cut at the limit and
- *       then fails to parse), {@link Builder#connectTimeout(Duration) connectTimeout} (default
- *       10 s), {@link Builder#readTimeout(Duration) readTimeout} for each answer, headers and body
+ *       then fails to parse), {@link Builder#connectTimeout(Duration) connectTimeout} (default 10
+ *       s), {@link Builder#readTimeout(Duration) readTimeout} for each answer, headers and body
  *       (default 30 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a loop fails),
  *       {@link Builder#maxItems(int) maxItems} entries read (default {@value #DEFAULT_MAX_ITEMS}).
  *   <li><b>Manners.</b> {@code User-Agent: republisher/0.1
  *       (+https://github.com/republisher/republisher)} unless told otherwise, {@code Accept} for
  *       feeds, {@code Accept-Encoding: gzip, deflate}.
  *   <li><b>Characters.</b> A byte order mark wins, then the HTTP {@code charset}, then the XML
- *       declaration, else UTF-8 (the order of RFC 7303). A body said to be UTF-8 that is not is read
- *       in its declared encoding, else as windows-1252, with a warning.
+ *       declaration, else UTF-8 (the order of RFC 7303). A body said to be UTF-8 that is not is
+ *       read in its declared encoding, else as windows-1252, with a warning.
  *   <li><b>Hardening.</b> No DOCTYPE is read, so no entity can be declared or expanded and no DTD
  *       or external entity is ever fetched: a document with a DOCTYPE fails at once (except the
  *       harmless Netscape RSS 0.91 one, which is ignored). Named HTML entities such as {@code
@@ -75,8 +75,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>sourceLink</b>: the entry's link (else a guid that is a URL), made absolute: against the
- *       {@code xml:base} in scope, else the channel link (RSS) or the document's URI (Atom), else
- *       the other. The article has no own {@code link}. An entry without link or URL guid is
+ *       {@code xml:base} in scope, else the channel link (RSS) or the http(s) URI fetched (Atom),
+ *       else the other. The article has no own {@code link}. An entry without link or URL guid is
  *       skipped.
  *   <li><b>id</b>: the guid or Atom id when it is an http(s), {@code tag:} or {@code urn:} URI;
  *       else derived from the source link.
@@ -92,24 +92,25 @@ import org.slf4j.LoggerFactory;
  *       start of its text as title.
  *   <li><b>authors</b>: Atom authors, Dublin Core creators, RSS {@code author} ({@code
  *       "jd@example.org (Jane Doe)"} becomes Jane Doe with her email), without repeats; else the
- *       feed's authors. <b>categories</b>: as given, without repeats. <b>language</b>: the entry's
- *       {@code xml:lang}, else the channel's.
+ *       feed's authors, unless the entry is republished. <b>categories</b>: as given, without
+ *       repeats. <b>language</b>: the entry's {@code xml:lang}, else the channel's, unless the
+ *       entry is republished (its original's language is then unknown).
  *   <li><b>image</b>: the first image enclosure (RSS {@code enclosure}, Atom {@code
  *       rel="enclosure"}), else the first Media RSS image ({@code media:content} of an image, else
  *       {@code media:thumbnail}). <b>baseUri</b>: the entry's {@code xml:base}, when it has one.
  *   <li><b>published</b> and <b>updated</b> as given. An entry with neither is dated when this
  *       object first saw it (the {@link Builder#clock(Clock) clock}'s instant), remembered by guid
- *       or link for as long as this object lives (the latest {@value #FIRST_SEEN_REMEMBERED}
- *       keys), so polling again gives the same date.
+ *       or link for as long as this object lives (the latest {@value #FIRST_SEEN_REMEMBERED} keys),
+ *       so polling again gives the same date.
  * </ul>
  *
  * <h2>Failures</h2>
  *
  * A failure of the whole feed (unreachable, an HTTP error status, a timeout, too many redirects, a
  * body that is not well-formed XML, has a DOCTYPE, was cut at the size limit or is not a feed) is
- * thrown as a {@link SourceException} with this source's id, the URI and the HTTP status; the
- * state kept between polls is then left as it was. An entry that cannot become an article is
- * logged at WARN, prefixed with the source id, and skipped.
+ * thrown as a {@link SourceException} with this source's id, the URI and the HTTP status; the state
+ * kept between polls is then left as it was. An entry that cannot become an article is logged at
+ * WARN, prefixed with the source id, and skipped.
  *
  * <h2>Threads</h2>
  *
@@ -166,7 +167,9 @@ public final class FeedSource implements ArticleSource {
     Clock clock = b.clock;
     this.mapping =
         new FeedMapping(
-            id, b.publication, key -> firstSeen.computeIfAbsent(key, k -> clock.instant()),
+            id,
+            b.publication,
+            key -> firstSeen.computeIfAbsent(key, k -> clock.instant()),
             b.maxItems);
   }
 
@@ -218,7 +221,10 @@ public final class FeedSource implements ArticleSource {
       return last;
     }
     return read(
-        response.body(), response.truncated(), response.charset(), response.uri(),
+        response.body(),
+        response.truncated(),
+        response.charset(),
+        response.uri(),
         response.validators());
   }
 
@@ -335,8 +341,8 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Sets the clock that dates entries without a date when first seen; default the system clock
-     * in UTC.
+     * Sets the clock that dates entries without a date when first seen; default the system clock in
+     * UTC.
      *
      * @param clock the clock
      * @return this builder
@@ -447,8 +453,9 @@ public final class FeedSource implements ArticleSource {
             throw new InvalidValueException("source.uri", uri, "is not a file path", e);
           }
         }
-        default -> throw new InvalidValueException(
-            "source.uri", uri, "is not an http:, https: or file: URI");
+        default ->
+            throw new InvalidValueException(
+                "source.uri", uri, "is not an http:, https: or file: URI");
       }
     }
   }

@@ -11,8 +11,8 @@ import org.republisher.InvalidValueException;
 
 /**
  * Creates {@link FeedSource}s, upstream RSS and Atom feeds, for the keys {@code http}, {@code
- * https} and {@code file}: a {@link SourceConfig} whose URI has one of these schemes (and no
- * other type) is read as a feed. Stateless and thread-safe.
+ * https} and {@code file}: a {@link SourceConfig} whose URI has one of these schemes (and no other
+ * type) is read as a feed. Stateless and thread-safe.
  *
  * <h2>Options</h2>
  *
@@ -83,8 +83,11 @@ public final class FeedSourceProvider implements SourceProvider {
         case "maxRedirects" -> b.maxRedirects(number(name, value));
         case "userAgent" -> b.userAgent(value);
         case "maxItems" -> b.maxItems(number(name, value));
-        default -> throw new InvalidValueException(
-            "options." + name, option.getValue(), "is not an option of a feed source " + OPTIONS);
+        default ->
+            throw new InvalidValueException(
+                "options." + name,
+                option.getValue(),
+                "is not an option of a feed source " + OPTIONS);
       }
     }
     return b.build();

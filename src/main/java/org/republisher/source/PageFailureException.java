@@ -21,7 +21,9 @@ public class PageFailureException extends SourceException {
 
   /** Why a page is not an article. */
   public enum Kind {
-    /** The page could not be read: missing file, I/O error, HTTP error or a body that is not HTML. */
+    /**
+     * The page could not be read: missing file, I/O error, HTTP error or a body that is not HTML.
+     */
     UNREADABLE("page not readable"),
     /** The page is larger than the source's size limit; it is not parsed at all. */
     TOO_LARGE("page too large"),

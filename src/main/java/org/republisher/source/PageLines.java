@@ -42,8 +42,8 @@ final class PageLines {
   record Line(Element owner, String text) {}
 
   /**
-   * Returns the lines of the text under an element, in document order; lines with no text are
-   * left out.
+   * Returns the lines of the text under an element, in document order; lines with no text are left
+   * out.
    */
   static List<Line> of(Element root) {
     List<Line> lines = new ArrayList<>();
@@ -108,7 +108,8 @@ final class PageLines {
    * Returns the language of the attribution line in a text: the language of its first prefix
    * ("Publié dans", "Publicado en", "نشر في", "Published in").
    *
-   * @return {@code fr}, {@code es}, {@code ar} or {@code en}, or {@code null} when no prefix is found
+   * @return {@code fr}, {@code es}, {@code ar} or {@code en}, or {@code null} when no prefix is
+   *     found
    */
   static @Nullable String language(String line) {
     Matcher m = PREFIXES.matcher(line.toLowerCase(Locale.ROOT));

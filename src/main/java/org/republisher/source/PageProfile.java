@@ -20,21 +20,23 @@ import org.republisher.model.Attribution;
  * <h2>How a page is read</h2>
  *
  * <ol>
- *   <li>Scripts, styles, {@code noscript}, {@code template}, frames, objects and embeds are removed,
- *       whatever the profile; then every element the {@link #boilerplate()} selector matches.
+ *   <li>Scripts, styles, {@code noscript}, {@code template}, frames, objects and embeds are
+ *       removed, whatever the profile; then every element the {@link #boilerplate()} selector
+ *       matches.
  *   <li>The {@link #listing()} selector finds links to article pages, followed by a crawl.
  *   <li>The attribution line ("Publié dans 2M le 04 - 06 - 2020") is read with {@link
  *       Attribution#parse(CharSequence, java.time.ZoneId)} from the text of the elements the {@link
  *       #attribution()} selector matches; when none holds one, from any line of the page's text of
- *       at most 200 characters (a line ends at a block element or a {@code br}), so pages that
- *       vary their markup are still read. A page without one is not an article.
+ *       at most 200 characters (a line ends at a block element or a {@code br}), so pages that vary
+ *       their markup are still read. A page without one is not an article.
  *   <li>The title, the date, the source link and the image are read from the first element that
  *       gives a value; the alternatives of a selector group ({@code a, b}) are tried in the order
  *       written, so {@code "article h1, h1"} prefers the article's heading to any other.
- *   <li>The body is the HTML of the elements the {@link #body()} selector matches, in document order
- *       (an element inside another match is not repeated), once the title, the attribution line and
- *       the source link are removed. When it matches nothing, the body is the paragraphs ({@code p})
- *       that follow the attribution line, up to the source link: the shape of the sample page.
+ *   <li>The body is the HTML of the elements the {@link #body()} selector matches, in document
+ *       order (an element inside another match is not repeated), once the title, the attribution
+ *       line and the source link are removed. When it matches nothing, the body is the paragraphs
+ *       ({@code p}) that follow the attribution line, up to the source link: the shape of the
+ *       sample page.
  * </ol>
  *
  * <p>A value is read from an element by its kind: {@code meta} gives its {@code content}, {@code
@@ -241,8 +243,8 @@ public record PageProfile(
     }
 
     /**
-     * Sets the selector of an element holding an ISO date or date-time that replaces the day of
-     * the attribution line.
+     * Sets the selector of an element holding an ISO date or date-time that replaces the day of the
+     * attribution line.
      *
      * @param date a selector, or {@code null}
      * @return this builder

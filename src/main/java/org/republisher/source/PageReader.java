@@ -97,7 +97,8 @@ final class PageReader {
   Document parse(Page page) {
     try {
       String charset = page.charset() == null ? null : page.charset().name();
-      return Jsoup.parse(new ByteArrayInputStream(page.body()), charset, page.location().toString());
+      return Jsoup.parse(
+          new ByteArrayInputStream(page.body()), charset, page.location().toString());
     } catch (IOException | IllegalArgumentException e) {
       throw new PageFailureException(
           sourceId, page.location(), Kind.UNREADABLE, -1, "cannot be parsed: " + e, e);
@@ -108,8 +109,11 @@ final class PageReader {
   private String reason(URI page, SourceException e) {
     String message = String.valueOf(e.getMessage());
     String prefix =
-        "source " + sourceId + (e.uri() == null ? "" : " (" + e.uri() + ")")
-            + (e.httpStatus() < 0 ? "" : ": HTTP " + e.httpStatus()) + ": ";
+        "source "
+            + sourceId
+            + (e.uri() == null ? "" : " (" + e.uri() + ")")
+            + (e.httpStatus() < 0 ? "" : ": HTTP " + e.httpStatus())
+            + ": ";
     String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     URI failed = e.uri();
     return failed == null || failed.equals(page) ? reason : reason + " (at " + failed + ")";

@@ -86,7 +86,8 @@ final class PageScraper {
    * @param article the article it holds, or {@code null}
    * @param failure why it holds none, or {@code null} when it holds one
    */
-  record Scraped(List<URI> links, @Nullable Article article, @Nullable PageFailureException failure) {}
+  record Scraped(
+      List<URI> links, @Nullable Article article, @Nullable PageFailureException failure) {}
 
   /**
    * Reads a page.
@@ -154,7 +155,8 @@ final class PageScraper {
       return new Scraped(
           links,
           null,
-          new PageFailureException(sourceId, location, Kind.INVALID_ARTICLE, -1, e.getMessage(), e));
+          new PageFailureException(
+              sourceId, location, Kind.INVALID_ARTICLE, -1, e.getMessage(), e));
     }
   }
 
@@ -226,11 +228,10 @@ final class PageScraper {
 
   /**
    * Gives a publication read from a line a home page: the link on its name in the line, as in
-   * "Publié dans {@code <a href="https://www.2m.ma/fr/">2M</a>} le 04 - 06 - 2020", else the root of
-   * the source link's site.
+   * "Publié dans {@code <a href="https://www.2m.ma/fr/">2M</a>} le 04 - 06 - 2020", else the root
+   * of the source link's site.
    */
-  private static Publication withHomePage(
-      Publication read, Found found, @Nullable URI original) {
+  private static Publication withHomePage(Publication read, Found found, @Nullable URI original) {
     for (Element a : found.owner.select("a[href]")) {
       if (a.text().strip().equalsIgnoreCase(read.name())) {
         URI home = PageUrls.web(null, a.attr("href"));
@@ -273,9 +274,10 @@ final class PageScraper {
       if (text.length() == 10) {
         return LocalDate.parse(text).atTime(Attribution.DATE_ONLY_TIME).atZone(zone).toInstant();
       }
-      String s = text.length() > 10 && text.charAt(10) == ' '
-          ? text.substring(0, 10) + 'T' + text.substring(11)
-          : text;
+      String s =
+          text.length() > 10 && text.charAt(10) == ' '
+              ? text.substring(0, 10) + 'T' + text.substring(11)
+              : text;
       TemporalAccessor parsed =
           DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
       if (parsed instanceof OffsetDateTime odt) {
@@ -288,8 +290,8 @@ final class PageScraper {
   }
 
   /**
-   * Returns the first source link that is http(s), and collects every element the selector
-   * matched, to remove them from the body.
+   * Returns the first source link that is http(s), and collects every element the selector matched,
+   * to remove them from the body.
    */
   private @Nullable URI sourceLink(Document doc, @Nullable URI base, List<Element> matched) {
     URI found = null;
@@ -388,8 +390,8 @@ final class PageScraper {
   }
 
   /**
-   * Returns the paragraphs that follow the attribution line in document order, outside it, and
-   * come before the first source link that follows it.
+   * Returns the paragraphs that follow the attribution line in document order, outside it, and come
+   * before the first source link that follows it.
    */
   private static List<Element> following(
       Document doc, Element attributionOwner, List<Element> sourceAnchors) {

@@ -51,14 +51,14 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code sourceLink}: the absolute http(s) {@code href} of the profile's source link (for the
  *       built-in profile, the "Cliquez ici pour lire l'article depuis sa source" anchor and its es,
  *       ar and en forms); a {@code javascript:} or other non-http(s) link is not one;
- *   <li>{@code publication} and {@code published}: the configured publication, else the line's
- *       (in the {@linkplain Builder#zone(ZoneId) zone}; its home page is the link on its name in
- *       the line, else the root of the source link's site), and the line's day at {@link
+ *   <li>{@code publication} and {@code published}: the configured publication, else the line's (in
+ *       the {@linkplain Builder#zone(ZoneId) zone}; its home page is the link on its name in the
+ *       line, else the root of the source link's site), and the line's day at {@link
  *       org.republisher.model.Attribution#DATE_ONLY_TIME noon} in the publication's zone, unless
  *       the profile's date selector gives an ISO date or date-time;
  *   <li>{@code language}: the page's {@code <html lang>}, else the language of the line;
- *   <li>{@code contentHtml}: the body's HTML, URLs made absolute against the public URL (a URL
- *       that cannot be is dropped), event handlers removed; the feed writers clean it fully;
+ *   <li>{@code contentHtml}: the body's HTML, URLs made absolute against the public URL (a URL that
+ *       cannot be is dropped), event handlers removed; the feed writers clean it fully;
  *   <li>{@code image}: the profile's image, when it is an http(s) URL.
  * </ul>
  *
@@ -70,8 +70,8 @@ import org.slf4j.LoggerFactory;
  * A page that is not an article and lists no link to follow, cannot be read, is larger than {@link
  * Builder#maxPageBytes(int) maxPageBytes} (it is then not parsed at all: a cut page could yield a
  * wrong article), or has no title or no http(s) link is a {@link PageFailureException} of the
- * matching {@link PageFailureException.Kind kind}, naming the page. For the configured page,
- * {@link #fetch()} throws it; for a page reached by the crawl, it is logged at WARN, given to the
+ * matching {@link PageFailureException.Kind kind}, naming the page. For the configured page, {@link
+ * #fetch()} throws it; for a page reached by the crawl, it is logged at WARN, given to the
  * {@linkplain Builder#problems(Consumer) problem consumer}, and skipped: the other pages are read.
  * A page is never given a date it does not state: no attribution line, no article.
  *
@@ -180,8 +180,8 @@ public final class PageSource implements ArticleSource {
   }
 
   /**
-   * Reads the configured page and the pages it lists, and returns their articles in the order
-   * they were read.
+   * Reads the configured page and the pages it lists, and returns their articles in the order they
+   * were read.
    *
    * @return the articles, possibly empty when the page is a listing whose pages all failed
    * @throws PageFailureException when the configured page cannot be read or is neither an article
@@ -270,7 +270,8 @@ public final class PageSource implements ArticleSource {
 
   private Read read(URI uri, Map<URI, Cached> fresh) {
     Cached previous = cache.get(uri);
-    PageReader.Page page = reader.read(uri, previous == null ? Validators.NONE : previous.validators);
+    PageReader.Page page =
+        reader.read(uri, previous == null ? Validators.NONE : previous.validators);
     if (page.notModified() && previous != null) {
       LOG.debug("{}: {} not modified", id, uri);
       fresh.put(uri, previous);
@@ -429,9 +430,9 @@ public final class PageSource implements ArticleSource {
     }
 
     /**
-     * Sets whether the crawl follows links to web pages on the configured page's host only;
-     * default true. Links from web pages to {@code file:} URIs, and from files to files outside
-     * the configured page's directory, are never followed.
+     * Sets whether the crawl follows links to web pages on the configured page's host only; default
+     * true. Links from web pages to {@code file:} URIs, and from files to files outside the
+     * configured page's directory, are never followed.
      *
      * @param sameHostOnly false to follow links to any http(s) host
      * @return this builder
@@ -464,9 +465,8 @@ public final class PageSource implements ArticleSource {
      * it becomes that page's article link and base, and a page in the configured page's directory
      * or below maps to the same relative place under it ({@code file:/data/pages/2m-fr.html} with
      * the configured page {@code file:/data/pages/index.html} and the public URL {@code
-     * https://revue.example/pages/} is {@code https://revue.example/pages/2m-fr.html}). Without
-     * it, a web page is its own public URL and a file has none: its article then needs a source
-     * link.
+     * https://revue.example/pages/} is {@code https://revue.example/pages/2m-fr.html}). Without it,
+     * a web page is its own public URL and a file has none: its article then needs a source link.
      *
      * @param publicUrl an absolute http(s) URL
      * @return this builder
@@ -556,8 +556,7 @@ public final class PageSource implements ArticleSource {
     public PageSource build() {
       URI key = PageUrls.key(start);
       if (key == null || !(PageUrls.isWeb(start) || PageUrls.isFile(start))) {
-        throw new InvalidValueException(
-            "start", start, "is not an absolute http(s) or file: URI");
+        throw new InvalidValueException("start", start, "is not an absolute http(s) or file: URI");
       }
       return new PageSource(this, key);
     }

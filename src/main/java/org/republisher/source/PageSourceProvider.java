@@ -68,14 +68,7 @@ public final class PageSourceProvider implements SourceProvider {
 
   private static final Set<String> SELECTORS =
       Set.of(
-          "title",
-          "attribution",
-          "date",
-          "body",
-          "sourceLink",
-          "image",
-          "boilerplate",
-          "listing");
+          "title", "attribution", "date", "body", "sourceLink", "image", "boilerplate", "listing");
 
   /** Creates the provider; for {@link java.util.ServiceLoader}. */
   public PageSourceProvider() {}
@@ -97,8 +90,8 @@ public final class PageSourceProvider implements SourceProvider {
    * @param config the configuration
    * @return a new source; no page is read yet
    * @throws InvalidValueException naming the option ({@code options.maxPages}) and its value when
-   *     an option is unknown or its value is not valid, or naming {@code start} when the URI is
-   *     not http(s) or {@code file:}
+   *     an option is unknown or its value is not valid, or naming {@code start} when the URI is not
+   *     http(s) or {@code file:}
    */
   @Override
   public ArticleSource create(SourceConfig config) {

@@ -80,7 +80,9 @@ final class PageUrls {
       return null;
     }
     String scheme = scheme(reference);
-    if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")
+    if (!scheme.isEmpty()
+        && !scheme.equals("http")
+        && !scheme.equals("https")
         && !scheme.equals("file")) {
       return null;
     }
@@ -107,13 +109,14 @@ final class PageUrls {
         return null;
       }
       URI normal = uri.normalize();
-      String path = normal.getRawPath() == null || normal.getRawPath().isEmpty()
-          ? "/"
-          : normal.getRawPath();
+      String path =
+          normal.getRawPath() == null || normal.getRawPath().isEmpty() ? "/" : normal.getRawPath();
       String query = normal.getRawQuery() == null ? "" : "?" + normal.getRawQuery();
       return new URI(
           scheme(uri) + "://" + normal.getRawAuthority().toLowerCase(Locale.ROOT) + path + query);
-    } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (URISyntaxException
+        | IllegalArgumentException
+        | java.nio.file.FileSystemNotFoundException e) {
       return null;
     }
   }
@@ -148,7 +151,10 @@ final class PageUrls {
     }
     try {
       return new URI(
-          base.getScheme() + "://" + base.getRawAuthority() + "/"
+          base.getScheme()
+              + "://"
+              + base.getRawAuthority()
+              + "/"
               + (base.getRawQuery() == null ? "" : "?" + base.getRawQuery()));
     } catch (URISyntaxException e) {
       return base;
@@ -185,7 +191,9 @@ final class PageUrls {
     StringBuilder out = new StringBuilder(segment.length() + 8);
     for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
         out.append((char) c);
       } else {

@@ -99,7 +99,9 @@ class HttpFetcherTest {
           send(ex, 200, "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
         });
     HttpFetcher.Response r =
-        HttpFetcher.builder().accept("text/html").build()
+        HttpFetcher.builder()
+            .accept("text/html")
+            .build()
             .get("page", uri("/page"), HttpFetcher.Validators.NONE);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.notModified()).isFalse();
@@ -145,11 +147,17 @@ class HttpFetcherTest {
     Arrays.fill(body, (byte) 'x');
     handle("/b", ex -> send(ex, 200, body));
     HttpFetcher.Response exact =
-        HttpFetcher.builder().maxBytes(1000).build().get("b", uri("/b"), HttpFetcher.Validators.NONE);
+        HttpFetcher.builder()
+            .maxBytes(1000)
+            .build()
+            .get("b", uri("/b"), HttpFetcher.Validators.NONE);
     assertThat(exact.body()).hasSize(1000);
     assertThat(exact.truncated()).isFalse();
     HttpFetcher.Response cut =
-        HttpFetcher.builder().maxBytes(999).build().get("b", uri("/b"), HttpFetcher.Validators.NONE);
+        HttpFetcher.builder()
+            .maxBytes(999)
+            .build()
+            .get("b", uri("/b"), HttpFetcher.Validators.NONE);
     assertThat(cut.body()).hasSize(999);
     assertThat(cut.truncated()).isTrue();
   }
@@ -171,7 +179,9 @@ class HttpFetcherTest {
           send(ex, 200, bomb);
         });
     HttpFetcher.Response r =
-        HttpFetcher.builder().maxBytes(1 << 20).build()
+        HttpFetcher.builder()
+            .maxBytes(1 << 20)
+            .build()
             .get("bomb", uri("/bomb"), HttpFetcher.Validators.NONE);
     assertThat(r.body()).hasSize(1 << 20);
     assertThat(r.truncated()).isTrue();
@@ -217,7 +227,9 @@ class HttpFetcherTest {
         .hasMessageContaining("without a Location");
     assertThatThrownBy(
             () ->
-                HttpFetcher.builder().maxRedirects(0).build()
+                HttpFetcher.builder()
+                    .maxRedirects(0)
+                    .build()
                     .get("x", uri("/one"), HttpFetcher.Validators.NONE))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("more than 0 redirects");
@@ -251,7 +263,9 @@ class HttpFetcherTest {
     long start = System.nanoTime();
     assertThatThrownBy(
             () ->
-                HttpFetcher.builder().readTimeout(Duration.ofMillis(300)).build()
+                HttpFetcher.builder()
+                    .readTimeout(Duration.ofMillis(300))
+                    .build()
                     .get("x", uri("/slow"), HttpFetcher.Validators.NONE))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("no answer within 300 ms");

@@ -42,7 +42,8 @@ class FeedHostileTest {
   }
 
   static Stream<Arguments> hostile() {
-    return HOSTILE.entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return HOSTILE.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 

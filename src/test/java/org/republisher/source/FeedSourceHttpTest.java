@@ -16,7 +16,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -131,8 +130,12 @@ class FeedSourceHttpTest {
               assertThat(e.httpStatus()).isEqualTo(404);
               assertThat(e.sourceId()).isEqualTo("upstream");
               assertThat(e.uri()).isEqualTo(uri);
-              assertThat(e).hasMessage("source upstream (" + uri + "): HTTP 404: the server"
-                  + " refused the request");
+              assertThat(e)
+                  .hasMessage(
+                      "source upstream ("
+                          + uri
+                          + "): HTTP 404: the server"
+                          + " refused the request");
             });
   }
 
@@ -206,7 +209,9 @@ class FeedSourceHttpTest {
     thread.interrupt();
     thread.join(5_000);
     assertThat(thread.isAlive()).isFalse();
-    assertThat(failure.get()).isInstanceOf(SourceException.class).hasMessageContaining("interrupted");
+    assertThat(failure.get())
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("interrupted");
     assertThat(flag.get()).isTrue();
   }
 
@@ -284,13 +289,19 @@ class FeedSourceHttpTest {
     server.handle("/old", ex -> Loopback.redirect(ex, 301, "/moved/"));
     server.handle("/moved/", ex -> Loopback.redirect(ex, 302, "feeds/final.atom"));
     server.handle(
-        "/moved/feeds/final.atom", ex -> Loopback.send(ex, 200, atom.getBytes(StandardCharsets.UTF_8)));
+        "/moved/feeds/final.atom",
+        ex -> Loopback.send(ex, 200, atom.getBytes(StandardCharsets.UTF_8)));
     List<Article> articles = source("/old").fetch();
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.sourceLink()).isEqualTo(server.uri("/moved/feeds/articles/tramway.html"));
-      assertThat(a.publication().feedUrl()).isEqualTo(server.uri("/moved/feeds/final.atom"));
-      assertThat(a.publication().name()).isEqualTo("Le Matin");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.sourceLink())
+                  .isEqualTo(server.uri("/moved/feeds/articles/tramway.html"));
+              assertThat(a.publication().feedUrl())
+                  .isEqualTo(server.uri("/moved/feeds/final.atom"));
+              assertThat(a.publication().name()).isEqualTo("Le Matin");
+            });
     assertThat(server.requests)
         .extracting(Loopback.Request::path)
         .containsExactly("/old", "/moved/", "/moved/feeds/final.atom");

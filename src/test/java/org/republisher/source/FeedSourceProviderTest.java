@@ -38,11 +38,8 @@ class FeedSourceProviderTest {
   void theConfigurationsIdAndPublicationAreUsed() {
     Publication twoM = Publication.builder("2M").url("https://www.2m.ma/fr").build();
     SourceConfig config =
-        new SourceConfig(
-            "2m", FeedSourceTest.fixture("rss20.xml").toUri(), null, twoM, Map.of());
-    assertThat(provider.create(config).fetch())
-        .extracting(Article::publication)
-        .containsOnly(twoM);
+        new SourceConfig("2m", FeedSourceTest.fixture("rss20.xml").toUri(), null, twoM, Map.of());
+    assertThat(provider.create(config).fetch()).extracting(Article::publication).containsOnly(twoM);
   }
 
   @Test
@@ -106,7 +103,8 @@ class FeedSourceProviderTest {
 
   @Test
   void aUriThatIsNotAFeedLocationIsRejected() {
-    assertThatThrownBy(() -> provider.create(SourceConfig.of("x", URI.create("mailto:a@b.example"))))
+    assertThatThrownBy(
+            () -> provider.create(SourceConfig.of("x", URI.create("mailto:a@b.example"))))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("source.uri");
   }

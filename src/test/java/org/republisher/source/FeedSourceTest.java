@@ -118,12 +118,14 @@ class FeedSourceTest {
   }
 
   static Stream<Arguments> good() {
-    return GOOD.entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return GOOD.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   static Stream<Arguments> broken() {
-    return BROKEN.entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return BROKEN.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
@@ -136,9 +138,10 @@ class FeedSourceTest {
     }
     assertThat(names).hasSizeGreaterThan(20);
     for (String name : names) {
-      assertThat(GOOD.containsKey(name)
-              || BROKEN.containsKey(name)
-              || FeedHostileTest.HOSTILE.containsKey(name))
+      assertThat(
+              GOOD.containsKey(name)
+                  || BROKEN.containsKey(name)
+                  || FeedHostileTest.HOSTILE.containsKey(name))
           .as("fixture %s is in no test table", name)
           .isTrue();
     }
@@ -186,8 +189,7 @@ class FeedSourceTest {
             .language("fr")
             .build();
     Article daesh = articles.get(0);
-    String link =
-        "https://www.2m.ma/fr/news/le-maroc-plaide-pour-une-mobilisation-accrue-20200604";
+    String link = "https://www.2m.ma/fr/news/le-maroc-plaide-pour-une-mobilisation-accrue-20200604";
     assertThat(daesh.id()).isEqualTo(link);
     assertThat(daesh.title())
         .isEqualTo(
@@ -202,7 +204,9 @@ class FeedSourceTest {
     assertThat(daesh.categories()).containsExactly("Politique", "Diplomatie");
     assertThat(daesh.language()).isEqualTo("fr");
     assertThat(daesh.summary()).startsWith("Le ministre des Affaires étrangères, Nasser Bourita");
-    assertThat(daesh.contentHtml()).startsWith("<p>Le ministre").contains("href=\"/fr/tags/daesh\"");
+    assertThat(daesh.contentHtml())
+        .startsWith("<p>Le ministre")
+        .contains("href=\"/fr/tags/daesh\"");
     assertThat(daesh.image().url())
         .isEqualTo(
             URI.create("https://www.2m.ma/sites/default/files/styles/large/public/bourita.jpg"));
@@ -281,19 +285,23 @@ class FeedSourceTest {
     assertThat(first.published()).isEqualTo(Instant.parse("2020-06-04T17:00:00Z"));
     assertThat(first.updated()).isEqualTo(Instant.parse("2020-06-04T17:30:00Z"));
     assertThat(first.categories()).containsExactly("Política", "Seguridad");
-    assertThat(first.image().url()).isEqualTo(URI.create("https://www.atalayar.com/img/bourita.jpg"));
+    assertThat(first.image().url())
+        .isEqualTo(URI.create("https://www.atalayar.com/img/bourita.jpg"));
     assertThat(first.baseUri()).isEqualTo(URI.create("https://www.atalayar.com/"));
     assertThat(first.contentHtml()).contains("<strong>Nasser Bourita</strong>");
 
     Article second = articles.get(1);
-    assertThat(second.title()).isEqualTo("<b>El turismo</b> marroquí se prepara para la reapertura");
+    assertThat(second.title())
+        .isEqualTo("<b>El turismo</b> marroquí se prepara para la reapertura");
     assertThat(second.sourceLink())
         .isEqualTo(URI.create("https://www.atalayar.com/economia/turismo-reapertura-2020"));
     assertThat(second.baseUri()).isEqualTo(URI.create("https://www.atalayar.com/economia/"));
     assertThat(second.authors())
         .containsExactly(
             new Author(
-                "Javier Fernández Arribas", null, URI.create("https://www.atalayar.com/autores/jfa")));
+                "Javier Fernández Arribas",
+                null,
+                URI.create("https://www.atalayar.com/autores/jfa")));
     assertThat(second.contentHtml()) // Atom text content is escaped into HTML
         .isEqualTo(
             "El sector turístico marroquí prepara protocolos sanitarios &amp; de higiene"
@@ -348,7 +356,8 @@ class FeedSourceTest {
             tuple(
                 URI.create("https://static.hespress.com/fr/societe/images-de-la-semaine-1002.html"),
                 URI.create("https://static.hespress.com/")));
-    assertThat(articles.get(0).publication().url()).isEqualTo(URI.create("https://www.hespress.com/"));
+    assertThat(articles.get(0).publication().url())
+        .isEqualTo(URI.create("https://www.hespress.com/"));
     assertThat(articles.get(1).image().url())
         .isEqualTo(URI.create("https://static.hespress.com/images/semaine.jpg"));
     assertThat(articles.get(1).image().length()).isEqualTo(-1);
@@ -363,6 +372,31 @@ class FeedSourceTest {
         .isEqualTo(URI.create("https://ledesk.ma/wp-content/uploads/nador.jpg"));
     assertThat(writeValid(List.of(article)))
         .contains("src=\"https://ledesk.ma/wp-content/uploads/nador.jpg\"");
+  }
+
+  @Test
+  void aRelativeAtomLinkInAFileResolvesAgainstTheFeedsAlternateLink(@TempDir Path dir)
+      throws IOException {
+    Path feed = dir.resolve("lematin.atom");
+    Files.writeString(
+        feed,
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>Le Matin</title>
+          <link href="https://lematin.ma/"/>
+          <id>tag:lematin.ma,2020:feed</id>
+          <updated>2020-06-04T12:00:00Z</updated>
+          <entry>
+            <title>Rabat : le tramway reprend du service</title>
+            <link href="express/2020/tramway/337001.html"/>
+            <id>tag:lematin.ma,2020:337001</id>
+            <updated>2020-06-04T12:00:00Z</updated>
+          </entry>
+        </feed>
+        """);
+    assertThat(FeedSource.builder(feed.toUri()).build().fetch())
+        .extracting(Article::sourceLink)
+        .containsExactly(URI.create("https://lematin.ma/express/2020/tramway/337001.html"));
   }
 
   @Test
@@ -450,7 +484,8 @@ class FeedSourceTest {
     FeedSource source = FeedSource.builder(feed.toUri()).id("le360").clock(clock).build();
     List<Article> first = source.fetch();
 
-    Files.copy(fixture("broken-truncated.xml"), feed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        fixture("broken-truncated.xml"), feed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertThatThrownBy(source::fetch).isInstanceOf(SourceException.class);
     Files.delete(feed);
     assertThatThrownBy(source::fetch)

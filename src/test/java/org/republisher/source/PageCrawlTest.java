@@ -95,8 +95,7 @@ class PageCrawlTest {
   @Test
   void aBrokenPageAmongGoodOnesIsSkippedAndReported() {
     List<PageFailureException> problems = new ArrayList<>();
-    List<Article> articles =
-        source("listing-broken.html").problems(problems::add).build().fetch();
+    List<Article> articles = source("listing-broken.html").problems(problems::add).build().fetch();
     assertThat(articles)
         .extracting(a -> a.link().toString())
         .containsExactly(PUBLIC + "2m-fr.html", PUBLIC + "mwn-en.html");
@@ -106,7 +105,9 @@ class PageCrawlTest {
     assertThat(problems.get(0)).hasMessageContaining("ticker-only.html");
     assertThat(problems.get(1).kind()).isEqualTo(Kind.UNREADABLE);
     assertThat(problems.get(1).uri().toString()).endsWith("/pages/gone.html");
-    assertThat(problems.get(1)).hasMessageContaining("gone.html").hasMessageContaining("no such file");
+    assertThat(problems.get(1))
+        .hasMessageContaining("gone.html")
+        .hasMessageContaining("no such file");
   }
 
   @Test
@@ -118,7 +119,9 @@ class PageCrawlTest {
         "<html><body><ul class='article-list'>"
             + "<li><a href='2m-fr.html'>un</a> <a href='./2m-fr.html#suite'>suite</a></li>"
             + "<li><a href='sub/../2m-fr.html'>encore</a></li>"
-            + "<li><a href='" + dir.resolve("2m-fr.html").toUri() + "'>absolu</a></li>"
+            + "<li><a href='"
+            + dir.resolve("2m-fr.html").toUri()
+            + "'>absolu</a></li>"
             + "</ul></body></html>",
         StandardCharsets.UTF_8);
     List<Article> articles =
@@ -136,7 +139,9 @@ class PageCrawlTest {
         listing,
         "<html><body><ul class='article-list'>"
             + "<li><a href='../2m-fr.html'>parent</a></li>"
-            + "<li><a href='" + dir.resolve("2m-fr.html").toUri() + "'>absolute parent</a></li>"
+            + "<li><a href='"
+            + dir.resolve("2m-fr.html").toUri()
+            + "'>absolute parent</a></li>"
             + "<li><a href='file:///etc/passwd'>passwd</a></li>"
             + "<li><a href='mwn-en.html'>beside</a></li>"
             + "</ul></body></html>",

@@ -25,7 +25,11 @@ class PageExamplesDataTest {
     assertThat(pages)
         .extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder(
-            "2m-fr.html", "atalayar-es.html", "hespress-ar.html", "mwn-en.html", "index.html",
+            "2m-fr.html",
+            "atalayar-es.html",
+            "hespress-ar.html",
+            "mwn-en.html",
+            "index.html",
             "ticker-only.html");
     for (Path page : pages) {
       assertThat(Files.mismatch(page, PageFixtures.path(page.getFileName().toString())))

@@ -18,10 +18,14 @@ import org.republisher.write.FeedFormat;
 class PageFeedTest {
 
   static Stream<Arguments> pagesAndFormats() {
-    return Stream.of("2m-fr.html", "atalayar-es.html", "hespress-ar.html", "mwn-en.html",
-            "hostile.html", "custom-site.html")
-        .flatMap(
-            page -> Stream.of(FeedFormat.values()).map(format -> Arguments.of(page, format)));
+    return Stream.of(
+            "2m-fr.html",
+            "atalayar-es.html",
+            "hespress-ar.html",
+            "mwn-en.html",
+            "hostile.html",
+            "custom-site.html")
+        .flatMap(page -> Stream.of(FeedFormat.values()).map(format -> Arguments.of(page, format)));
   }
 
   @ParameterizedTest(name = "{0} as {1}")

@@ -92,10 +92,10 @@ final class PageFixtures {
   /**
    * Asserts a feed of page articles is valid, as {@link FeedRules#assertValid} does, but for one
    * known problem of the core's Atom writer: it writes an {@code atom:source} without {@code id}
-   * for a publication known by name only (no home page, no feed), which the W3C validator flags
-   * as MissingSourceElement. Pages whose line does not link the name and that have no source link
-   * give such publications. Remove this exception once the Atom writer derives an id (or leaves
-   * the source out) for them.
+   * for a publication known by name only (no home page, no feed), which the W3C validator flags as
+   * MissingSourceElement. Pages whose line does not link the name and that have no source link give
+   * such publications. Remove this exception once the Atom writer derives an id (or leaves the
+   * source out) for them.
    */
   static void assertValid(FeedFormat format, List<Article> articles, byte[] feed) {
     boolean nameOnly = articles.stream().anyMatch(a -> a.publication().url() == null);

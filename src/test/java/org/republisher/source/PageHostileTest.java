@@ -148,7 +148,11 @@ class PageHostileTest {
             .problems(problems::add)
             .build()
             .fetch();
-    assertThat(articles).extracting(Article::title).singleElement().asString().startsWith("Weather");
+    assertThat(articles)
+        .extracting(Article::title)
+        .singleElement()
+        .asString()
+        .startsWith("Weather");
     assertThat(problems).extracting(PageFailureException::kind).containsExactly(Kind.TOO_LARGE);
   }
 
@@ -158,7 +162,8 @@ class PageHostileTest {
     StringBuilder html = new StringBuilder("<html lang='en'><body><h1>Deep</h1>");
     html.append("<p>Published in Deep News on 04 - 06 - 2020</p>");
     html.append("<div>".repeat(100_000)).append("<p>bottom</p>");
-    html.append("<a href='https://deep.example/1'>Click here to read the article at its source</a>");
+    html.append(
+        "<a href='https://deep.example/1'>Click here to read the article at its source</a>");
     html.append("</body></html>");
     Files.writeString(page, html, StandardCharsets.UTF_8);
     Article a = PageSource.builder(page.toUri()).build().fetch().get(0);

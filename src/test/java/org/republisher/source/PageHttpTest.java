@@ -32,8 +32,10 @@ class PageHttpTest {
   private HttpServer server;
   private String base;
   private int port;
+
   /** Requests by {@code Host} header and path, such as {@code 127.0.0.1:8080/pages/index.html}. */
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
   private final List<String> notModified = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -83,7 +85,9 @@ class PageHttpTest {
         String listing =
             "<html><body><ul class='article-list'>"
                 + "<li><a href='2m-fr.html'>ici</a></li>"
-                + "<li><a href='http://localhost:" + port + "/pages/mwn-en.html'>autre nom</a></li>"
+                + "<li><a href='http://localhost:"
+                + port
+                + "/pages/mwn-en.html'>autre nom</a></li>"
                 + "<li><a href='javascript:alert(1)'>piège</a></li>"
                 + "<li><a href='file:///etc/passwd'>fichier</a></li>"
                 + "</ul></body></html>";
@@ -135,7 +139,9 @@ class PageHttpTest {
     assertThat(articles)
         .extracting(a -> a.link().toString())
         .containsExactly(
-            base + "2m-fr.html", base + "atalayar-es.html", base + "hespress-ar.html",
+            base + "2m-fr.html",
+            base + "atalayar-es.html",
+            base + "hespress-ar.html",
             base + "mwn-en.html");
     Article fr = articles.get(0);
     assertThat(fr.baseUri()).isEqualTo(fr.link());
@@ -160,8 +166,11 @@ class PageHttpTest {
     assertThat(second).isEqualTo(first).hasSize(4);
     assertThat(notModified)
         .containsExactly(
-            "/pages/index.html", "/pages/2m-fr.html", "/pages/atalayar-es.html",
-            "/pages/hespress-ar.html", "/pages/mwn-en.html");
+            "/pages/index.html",
+            "/pages/2m-fr.html",
+            "/pages/atalayar-es.html",
+            "/pages/hespress-ar.html",
+            "/pages/mwn-en.html");
   }
 
   @Test
@@ -195,10 +204,11 @@ class PageHttpTest {
 
   @Test
   void aRedirectedPageIsLinkedAtItsFinalUrl() {
-    Article a = PageSource.builder(URI.create("http://127.0.0.1:" + port + "/redirect/2m"))
-        .build()
-        .fetch()
-        .get(0);
+    Article a =
+        PageSource.builder(URI.create("http://127.0.0.1:" + port + "/redirect/2m"))
+            .build()
+            .fetch()
+            .get(0);
     assertThat(a.link()).hasToString(base + "2m-fr.html");
   }
 

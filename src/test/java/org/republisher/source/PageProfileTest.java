@@ -58,8 +58,7 @@ class PageProfileTest {
     PageSource source = PageSource.builder(uri("custom-site.html")).build();
     assertThatThrownBy(source::fetch)
         .isInstanceOfSatisfying(
-            PageFailureException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.TITLE_NOT_FOUND));
+            PageFailureException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TITLE_NOT_FOUND));
   }
 
   @Test
@@ -79,7 +78,8 @@ class PageProfileTest {
   @Test
   void alternativesAreTriedInTheOrderWritten() {
     // document order would give the topbar; the order written prefers .pub
-    PageProfile ordered = PORTAIL.toBuilder().attribution(".pub, .topbar").boilerplate(null).build();
+    PageProfile ordered =
+        PORTAIL.toBuilder().attribution(".pub, .topbar").boilerplate(null).build();
     Article a =
         PageSource.builder(uri("custom-site.html"))
             .publicUrl(URI.create("https://portail.example/eco/x.html"))
@@ -103,16 +103,16 @@ class PageProfileTest {
             });
     assertThatThrownBy(() -> PageProfile.builder("x").title(" ").build())
         .hasMessageContaining("profile.title");
-    assertThatThrownBy(() -> PageProfile.builder(" ").build())
-        .hasMessageContaining("profile.name");
+    assertThatThrownBy(() -> PageProfile.builder(" ").build()).hasMessageContaining("profile.name");
   }
 
   @Test
   void theBuiltInProfileIsComplete() {
     PageProfile p = PageProfile.AGGREGATOR;
     assertThat(p.name()).isEqualTo("aggregator");
-    assertThat(List.of(p.attribution(), p.body(), p.sourceLink(), p.image(), p.boilerplate(),
-            p.listing()))
+    assertThat(
+            List.of(
+                p.attribution(), p.body(), p.sourceLink(), p.image(), p.boilerplate(), p.listing()))
         .doesNotContainNull();
     assertThat(p.date()).isNull();
     assertThat(p.toBuilder().build()).isEqualTo(p);

@@ -53,8 +53,7 @@ class PageScraperTest {
             + "x".repeat(PageLines.LINE_LIMIT);
     PageScraper.Scraped scraped = scrape("<h1>T</h1><p>" + longParagraph + "</p>");
     assertThat(scraped.article()).isNull();
-    assertThat(scraped.failure().kind())
-        .isEqualTo(PageFailureException.Kind.ATTRIBUTION_NOT_FOUND);
+    assertThat(scraped.failure().kind()).isEqualTo(PageFailureException.Kind.ATTRIBUTION_NOT_FOUND);
   }
 
   @Test
@@ -69,8 +68,7 @@ class PageScraperTest {
         .containsExactly(
             URI.create("https://revue.example/p/a.html"),
             URI.create("https://revue.example/b?x=1"));
-    assertThat(scraped.failure().kind())
-        .isEqualTo(PageFailureException.Kind.ATTRIBUTION_NOT_FOUND);
+    assertThat(scraped.failure().kind()).isEqualTo(PageFailureException.Kind.ATTRIBUTION_NOT_FOUND);
   }
 
   @Test

@@ -52,10 +52,13 @@ class PageSourceProviderTest {
                     "connectTimeout", "PT5S",
                     "readTimeout", "PT20S")));
     List<Article> articles = source.fetch();
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.link()).hasToString("https://revue.example/pages/2m-fr.html");
-      assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T09:00:00Z"));
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.link()).hasToString("https://revue.example/pages/2m-fr.html");
+              assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T09:00:00Z"));
+            });
   }
 
   @Test
@@ -87,7 +90,10 @@ class PageSourceProviderTest {
     ArticleSource source =
         provider.create(
             new SourceConfig(
-                "revue", uri("2m-fr.html"), "page", twoM,
+                "revue",
+                uri("2m-fr.html"),
+                "page",
+                twoM,
                 Map.of("publicUrl", PageFixtures.PUBLIC)));
     assertThat(source.fetch().get(0).publication()).isEqualTo(twoM);
   }

@@ -63,8 +63,7 @@ class PageSourceTest {
             "Le Maroc plaide pour une mobilisation accrue de la coalition contre Daesh en Afrique"
                 + " de l'Ouest et au Sahel");
     assertThat(a.publication())
-        .isEqualTo(
-            Publication.builder("2M").url("https://www.2m.ma/fr/").build());
+        .isEqualTo(Publication.builder("2M").url("https://www.2m.ma/fr/").build());
     assertThat(a.published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
     assertThat(a.published()).isEqualTo(noon(2020, 6, 4));
     assertThat(a.language()).isEqualTo("fr");
@@ -90,7 +89,8 @@ class PageSourceTest {
     // no attribution class, a notice without a known class, a body without a known container
     Article a = article("atalayar-es.html");
     assertThat(a.title())
-        .isEqualTo("Sultana Khaya rompe el silencio y desmiente cualquier «ruptura» con el Polisario");
+        .isEqualTo(
+            "Sultana Khaya rompe el silencio y desmiente cualquier «ruptura» con el Polisario");
     // no link on the name in the line: the home page is the root of the source link's site
     assertThat(a.publication())
         .isEqualTo(Publication.builder("Atalayar").url("https://www.atalayar.com/").build());
@@ -102,8 +102,7 @@ class PageSourceTest {
             "https://www.atalayar.com/articulo/politica/sultana-khaya-rompe-silencio-desmiente"
                 + "-ruptura-polisario/20260321120000212345.html");
     assertThat(a.image().url())
-        .hasToString(
-            "https://www.atalayar.com/media/atalayar/images/2026/03/21/sultana-khaya.jpg");
+        .hasToString("https://www.atalayar.com/media/atalayar/images/2026/03/21/sultana-khaya.jpg");
     assertThat(a.contentHtml())
         .startsWith("<p>La activista saharaui Sultana Khaya ha roto este sábado")
         .contains("<em>reajustes</em>")
@@ -115,7 +114,8 @@ class PageSourceTest {
   @Test
   void arabicPageReadsArabicIndicDigitsAndAMoroccanMonth() {
     Article a = article("hespress-ar.html");
-    assertThat(a.title()).isEqualTo("انطلاق الموسم الدراسي الجديد بمشاركة أزيد من ثمانية ملايين تلميذ");
+    assertThat(a.title())
+        .isEqualTo("انطلاق الموسم الدراسي الجديد بمشاركة أزيد من ثمانية ملايين تلميذ");
     assertThat(a.publication())
         .isEqualTo(Publication.builder("هسبريس").url("https://www.hespress.com/").build());
     // "١٧ شتنبر ٢٠٢٥": Arabic-Indic digits, the Moroccan name of September
