@@ -274,7 +274,7 @@ public final class Dataset {
     Pub pub = PUBLICATIONS.get(rnd.nextInt(PUBLICATIONS.size()));
     Words w = Words.of(pub.lang);
     int number = 10_000 + i * 7 + rnd.nextInt(7);
-    String sourceLink = pub.home.replaceAll("/$", "") + w.section + "article-" + number + ".html";
+    String sourceLink = host(pub) + w.section + "article-" + number + ".html";
     String link =
         rnd.nextInt(10) < 8 ? "https://revue.example/" + pub.lang + "/" + pub.slug + "/" + number : null;
     String id = rnd.nextInt(10) < 3 ? pub.slug + "-" + number : null;
@@ -302,7 +302,7 @@ public final class Dataset {
     }
     String title = title(rnd, w);
     String summary = rnd.nextInt(10) < 4 ? sentence(rnd, w) + " " + sentence(rnd, w) : null;
-    String host = pub.home.replaceAll("^(https://[^/]+).*$", "$1");
+    String host = host(pub);
     String content = body(rnd, w, host, number);
     String image = null;
     String imageType = null;
@@ -356,9 +356,12 @@ public final class Dataset {
   /** An HTML body of 2 to 4 KB (UTF-8), with what scraped article bodies carry. */
   static String body(SplittableRandom rnd, Words w, String host, int number) {
     int target = 2048 + rnd.nextInt(2048 - 400);
-    StringBuilder b = new StringBuilder(target + 512);
+    StringBuilder all = new StringBuilder(target + 512);
+    StringBuilder b = new StringBuilder(1024);
     int paragraph = 0;
-    while (utf8Length(b) < target) {
+    int length = 0;
+    while (length < target) {
+      b.setLength(0);
       int kind = rnd.nextInt(20);
       if (paragraph > 0 && kind == 0) {
         b.append("<figure class=\"wp-block-image size-large\"><img src=\"/img/")
@@ -408,8 +411,16 @@ public final class Dataset {
         b.append("</p>\n");
       }
       paragraph++;
+      length += utf8Length(b);
+      all.append(b);
     }
-    return b.toString();
+    return all.toString();
+  }
+
+  /** The scheme and host of a publication's home page. */
+  static String host(Pub pub) {
+    int slash = pub.home.indexOf('/', "https://".length());
+    return slash < 0 ? pub.home : pub.home.substring(0, slash);
   }
 
   static int utf8Length(CharSequence s) {

@@ -353,10 +353,14 @@ final class PageScraper {
     if (parts.isEmpty()) {
       parts = following(doc, attributionOwner, sourceAnchors);
     }
-    titleElement.remove();
+    // the title and the line go, unless the profile's selectors make them hold the body
+    if (!holdsAny(titleElement, parts)) {
+      titleElement.remove();
+    }
     if (attributionOwner != doc.body()
         && attributionOwner != doc.selectFirst("html")
-        && attributionOwner.text().length() <= 2 * PageLines.LINE_LIMIT) {
+        && attributionOwner.text().length() <= 2 * PageLines.LINE_LIMIT
+        && !holdsAny(attributionOwner, parts)) {
       attributionOwner.remove();
     }
     for (Element anchor : sourceAnchors) {
@@ -421,6 +425,16 @@ final class PageScraper {
   private static boolean inside(Element element, Element ancestor) {
     for (Element e = element; e != null; e = e.parent()) {
       if (e == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns whether an element holds one of the elements, not counting itself. */
+  private static boolean holdsAny(Element ancestor, List<Element> elements) {
+    for (Element e : elements) {
+      if (e != ancestor && inside(e, ancestor)) {
         return true;
       }
     }

@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code title}: the text of the profile's title;
- *   <li>{@code link} and {@code baseUri}: the page's public URL, the republisher's own page: the
- *       page's URL when read over http(s), else mapped with {@link Builder#publicUrl(URI)};
+ *   <li>{@code link} and {@code baseUri}: the page's public URL, the republisher's own page: mapped
+ *       with {@link Builder#publicUrl(URI)} when one is given, else the page's URL when it was read
+ *       over http(s) (after redirects); a file without public URL has none;
  *   <li>{@code sourceLink}: the absolute http(s) {@code href} of the profile's source link (for the
  *       built-in profile, the "Cliquez ici pour lire l'article depuis sa source" anchor and its es,
  *       ar and en forms); a {@code javascript:} or other non-http(s) link is not one;
@@ -84,7 +85,8 @@ import org.slf4j.LoggerFactory;
  * only to the configured page's host (or the host it redirected to); from a {@code file:} page,
  * only files in its directory or below (and web pages when not {@linkplain
  * Builder#sameHostOnly(boolean) same-host only}). Pages are parsed as hostile input: scripts never
- * run, and are removed with styles, frames, objects and embeds before anything is read.
+ * run, and are removed with styles, frames, objects and embeds before anything is read; elements
+ * nested more than 100 deep are kept at that depth, which bounds the time a page takes to parse.
  *
  * <h2>HTTP</h2>
  *

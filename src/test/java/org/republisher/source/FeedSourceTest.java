@@ -304,8 +304,8 @@ class FeedSourceTest {
                 URI.create("https://www.atalayar.com/autores/jfa")));
     assertThat(second.contentHtml()) // Atom text content is escaped into HTML
         .isEqualTo(
-            "El sector turístico marroquí prepara protocolos sanitarios &amp; de higiene"
-                + " (ocupación inferior al 50 %) para reabrir.");
+            "El sector turístico marroquí prepara protocolos &lt;sanitarios&gt; &amp; de higiene"
+                + " (ocupación &lt;50 %) para reabrir.");
 
     Article third = articles.get(2);
     assertThat(third.publication())

@@ -157,6 +157,7 @@ class PageHostileTest {
   }
 
   @Test
+  @Timeout(10)
   void aDeeplyNestedPageIsReadInBoundedTime(@TempDir Path dir) throws IOException {
     Path page = dir.resolve("deep.html");
     StringBuilder html = new StringBuilder("<html lang='en'><body><h1>Deep</h1>");
