@@ -373,8 +373,12 @@ class RepublisherTest {
       entered.await();
       Thread two = new Thread(() -> second.set(republisher.refresh()));
       two.start();
-      // the second caller parks (WAITING, no timeout) only when it joins the running refresh
-      while (two.getState() != Thread.State.WAITING) {
+      // the second caller parks (WAITING, no timeout) when it joins the running refresh; were it
+      // to run a refresh of its own, it would park with a timeout (TIMED_WAITING) on its fetch
+      while (!parked(two)) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("@Timeout");
+        }
         Thread.onSpinWait();
       }
       release.countDown();
@@ -688,6 +692,13 @@ class RepublisherTest {
         return fetch.get();
       }
     };
+  }
+
+  static boolean parked(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING
+        || state == Thread.State.TIMED_WAITING
+        || state == Thread.State.TERMINATED;
   }
 
   static void awaitUninterruptibly(CountDownLatch latch) {
