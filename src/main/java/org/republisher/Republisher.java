@@ -85,6 +85,7 @@ public final class Republisher implements AutoCloseable {
 
   private final List<Slot> slots;
   private final Duration deadline;
+  private final long deadlineNanos;
   private final Clock clock;
   private final Executor executor;
   private final @Nullable ExecutorService ownExecutor;
@@ -96,6 +97,7 @@ public final class Republisher implements AutoCloseable {
   private Republisher(List<Slot> slots, Builder b) {
     this.slots = List.copyOf(slots);
     this.deadline = b.deadline;
+    this.deadlineNanos = nanos(b.deadline);
     this.clock = b.clock;
     Executor given = b.executor;
     this.ownExecutor = given == null ? Executors.newCachedThreadPool(Republisher::thread) : null;
@@ -188,7 +190,8 @@ public final class Republisher implements AutoCloseable {
         Slot slot = slots.get(i);
         List<Article> gathered;
         try {
-          gathered = slot.await(tasks.get(i), start + deadline.toNanos(), deadline);
+          // wraps around for very long deadlines: only differences of nanoTime are compared
+          gathered = slot.await(tasks.get(i), start + deadlineNanos, deadline);
           slot.lastGood = gathered;
         } catch (RepublisherException e) {
           gathered = slot.failed(e, failures);
@@ -212,6 +215,14 @@ public final class Republisher implements AutoCloseable {
     Thread thread = new Thread(task, "republisher-source-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     return thread;
+  }
+
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE; // about 292 years
+    }
   }
 
   private static String shown(Duration duration) {

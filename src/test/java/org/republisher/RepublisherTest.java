@@ -456,6 +456,17 @@ class RepublisherTest {
   }
 
   @Test
+  void aDeadlineBeyondWhatNanosecondsCountStillWaits() {
+    try (Republisher republisher =
+        Republisher.builder()
+            .source(source("2m", OLD))
+            .deadline(Duration.ofSeconds(Long.MAX_VALUE))
+            .build()) {
+      assertThat(republisher.refresh().articles()).containsExactly(OLD);
+    }
+  }
+
+  @Test
   void sourcesRunOnNamedDaemonThreadsThatCloseEnds() throws Exception {
     AtomicReference<Thread> fetcher = new AtomicReference<>();
     ArticleSource watched =

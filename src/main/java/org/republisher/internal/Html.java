@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * embed}, {@code form}, {@code on*} attributes, and any URL whose scheme is not http(s) (or mailto
  * for links), {@code javascript:} and {@code vbscript:} included. Relative URLs are made absolute
  * against the base; one that cannot be is dropped. An {@code img} left without {@code src} is
- * removed.
+ * removed. Content with no block element (bare text, inline markup) is wrapped in one {@code p}.
  */
 public final class Html {
   private static final Safelist SAFELIST =
@@ -53,6 +53,11 @@ public final class Html {
         .escapeMode(Entities.EscapeMode.xhtml)
         .charset("UTF-8");
     String out = Text.stripForbidden(clean.body().html());
+    if (out.isBlank()) {
+      out = "";
+    } else if (clean.body().children().stream().noneMatch(Element::isBlock)) {
+      out = "<p>" + out + "</p>"; // bare text: a paragraph, so the credit after it stands apart
+    }
     String text = Text.collapseWhitespace(Text.stripForbidden(clean.body().text()));
     return new Clean(out, text);
   }

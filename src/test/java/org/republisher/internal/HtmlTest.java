@@ -34,12 +34,19 @@ class HtmlTest {
   @Test
   void dropsRelativeUrlsWithoutABase() {
     assertThat(Html.clean("<a href=\"/x\">x</a><img src=\"y.png\">", null).html())
-        .isEqualTo("<a>x</a>");
+        .isEqualTo("<p><a>x</a></p>");
   }
 
   @Test
   void removesForbiddenCharactersEvenFromEntities() {
     assertThat(Html.clean("<p>a&#1;b\u0002c</p>", BASE).html()).isEqualTo("<p>abc</p>");
+  }
+
+  @Test
+  void wrapsBareTextInAParagraphOnly() {
+    assertThat(Html.clean("Texte <b>brut</b>.", BASE).html()).isEqualTo("<p>Texte <b>brut</b>.</p>");
+    assertThat(Html.clean("<p>Déjà</p> suite", BASE).html()).isEqualTo("<p>Déjà</p> suite");
+    assertThat(Html.clean(" \n ", BASE).html()).isEmpty();
   }
 
   @Test
