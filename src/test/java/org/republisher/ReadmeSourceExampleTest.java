@@ -58,6 +58,35 @@ class ReadmeSourceExampleTest {
   // ---- end of snippet 1 ------------------------------------------------------------------------
 
   @Test
+  void theReadmePrintsBothSnippets() throws IOException {
+    List<String> lines =
+        Files.readAllLines(Path.of("src/test/java/org/republisher/ReadmeSourceExampleTest.java"));
+    String readme = Files.readString(Path.of("README.md"), UTF_8);
+    assertThat(readme).contains("```java\n" + snippet(lines, "snippet 1", 2) + "\n```");
+    assertThat(readme).contains("```java\n" + snippet(lines, "snippet 2", 6) + "\n```");
+  }
+
+  /** The lines between a snippet's markers, without the indentation they have here. */
+  private static String snippet(List<String> lines, String name, int indent) {
+    int begin = -1;
+    int end = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("README " + name)) {
+        begin = i + 1;
+      } else if (begin >= 0 && end < 0 && lines.get(i).contains("end of " + name)) {
+        end = i;
+      }
+    }
+    assertThat(begin).as(name).isPositive();
+    StringBuilder out = new StringBuilder();
+    for (String line : lines.subList(begin, end)) {
+      String text = line.length() >= indent ? line.substring(indent) : line.strip();
+      out.append(text.replace("public static final class", "public final class")).append('\n');
+    }
+    return out.toString().stripTrailing();
+  }
+
+  @Test
   void theReadmeSourceRunsAsPrinted(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("releases.txt");
     Files.writeString(

@@ -99,7 +99,7 @@ public final class Normalizer {
     boolean rtl = language != null ? isRtlLanguage(language) : startsRightToLeft(title);
 
     String contentHtml = "";
-    String contentText = "";
+    Html.Clean clean = null;
     if (a.contentHtml() != null) {
       String raw = a.contentHtml();
       if (raw.length() > policy.maxContentLength()) {
@@ -109,14 +109,13 @@ public final class Normalizer {
         }
         raw = raw.substring(0, cut);
       }
-      Html.Clean clean = Html.clean(raw, base == null ? null : base.toString());
+      clean = Html.clean(raw, base == null ? null : base.toString());
       contentHtml = clean.html();
-      contentText = clean.text();
     }
 
     String summary = a.summary() == null ? "" : Text.plain(a.summary());
-    if (summary.isEmpty()) {
-      summary = contentText;
+    if (summary.isEmpty() && clean != null) {
+      summary = clean.text(); // the content's text, extracted only here (performance, issue #4)
     }
     summary = summary.isEmpty() ? null : Text.truncate(summary, policy.maxSummaryLength());
 
