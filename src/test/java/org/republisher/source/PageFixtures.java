@@ -21,7 +21,10 @@ import org.republisher.testing.FeedRules;
 import org.republisher.write.FeedFormat;
 import org.republisher.write.FeedWriter;
 
-/** The aggregator pages of {@code src/test/resources/pages/} and what tests expect of them. */
+/**
+ * The aggregator pages on the test classpath under {@code pages/} ({@code examples/data/pages/} and
+ * {@code src/test/resources/pages/}) and what tests expect of them.
+ */
 final class PageFixtures {
   /** Where the fixture pages are published, for pages read from files. */
   static final String PUBLIC = "https://revue.example/pages/";

@@ -1,0 +1,86 @@
+package org.republisher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast paths of issue #4 give exactly the answers of the plain code they stand in for: the
+ * hand-made date formats the formatters' strings, {@link Text#isSpace} the full expression.
+ */
+class FastPathsTest {
+  private static final DateTimeFormatter RFC_822 =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  @Test
+  void isSpaceAnswersAsTheFullExpressionForEveryChar() {
+    for (int i = Character.MIN_VALUE; i <= Character.MAX_VALUE; i++) {
+      char c = (char) i;
+      boolean expected =
+          c == ' '
+              || c == '\n'
+              || c == '\t'
+              || c == '\r'
+              || c == '\u00A0'
+              || c == '\u2007'
+              || c == '\u202F'
+              || Character.isWhitespace(c);
+      assertThat(Text.isSpace(c)).as("U+%04X", i).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void datesExamples() {
+    Instant i = Instant.parse("2020-06-04T11:00:00Z");
+    assertThat(Dates.rfc822(i)).isEqualTo("Thu, 04 Jun 2020 11:00:00 GMT");
+    assertThat(Dates.rfc3339(i)).isEqualTo("2020-06-04T11:00:00Z");
+  }
+
+  @Test
+  void sameAsTheFormattersOnEveryDayNearTheEdgesAndOfOurTime() {
+    everyDay("0999-12-31", "1001-01-02");
+    everyDay("1969-01-01", "2101-01-01");
+    everyDay("9998-12-31", "+10000-01-02");
+  }
+
+  @Test
+  void sameAsTheFormattersOnRandomInstants() {
+    SplittableRandom random = new SplittableRandom(4);
+    long from = Instant.parse("0999-12-31T00:00:00Z").getEpochSecond();
+    long until = Instant.parse("+10000-01-02T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 200_000; i++) {
+      check(Instant.ofEpochSecond(random.nextLong(from, until)));
+    }
+  }
+
+  private static void everyDay(String from, String until) {
+    SplittableRandom random = new SplittableRandom(7);
+    long end = Instant.parse(until + "T00:00:00Z").getEpochSecond();
+    for (long day = Instant.parse(from + "T00:00:00Z").getEpochSecond(); day < end; day += 86_400) {
+      check(Instant.ofEpochSecond(day));
+      check(Instant.ofEpochSecond(day + 86_399));
+      check(Instant.ofEpochSecond(day + random.nextInt(86_400)));
+    }
+  }
+
+  @Test
+  void sameAsTheFormattersOutsideTheFastRangeAndBelowTheSecond() {
+    check(Instant.parse("0001-01-01T00:00:00Z"));
+    check(Instant.parse("0999-12-31T23:59:59Z"));
+    check(Instant.parse("+10000-01-01T00:00:00Z"));
+    check(Instant.parse("2020-06-04T11:00:00.5Z"));
+    check(Instant.parse("2020-06-04T11:00:00.000000001Z"));
+    check(Instant.EPOCH);
+  }
+
+  private static void check(Instant instant) {
+    assertThat(Dates.rfc822(instant)).isEqualTo(RFC_822.format(instant));
+    assertThat(Dates.rfc3339(instant)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+  }
+}
