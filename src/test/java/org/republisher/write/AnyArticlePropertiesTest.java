@@ -23,7 +23,7 @@ import org.republisher.model.Publication;
 import org.republisher.testing.FeedRules;
 
 /** Any article, however strange its text, gives well-formed, valid feeds in every format. */
-class AnyArticleProperties {
+class AnyArticlePropertiesTest {
 
   @Property(tries = 200)
   void anyArticlesGiveValidFeeds(@ForAll("articles") @Size(max = 8) List<Article> articles)
