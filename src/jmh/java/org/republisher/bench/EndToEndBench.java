@@ -39,8 +39,8 @@ import org.republisher.write.WriteResult;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3) // jsoup's parser and cleaner take ~12 s to reach C2 speed
+@Measurement(iterations = 10, time = 1)
 public class EndToEndBench {
 
   @Param({"100", "10000"})

@@ -33,8 +33,8 @@ import org.republisher.source.JsonLinesRecords;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3) // jsoup's parser and cleaner take ~12 s to reach C2 speed
+@Measurement(iterations = 10, time = 1)
 public class NormalizeBench {
   static final int N = 1000;
 

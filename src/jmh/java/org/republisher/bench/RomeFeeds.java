@@ -28,6 +28,8 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.republisher.internal.Html;
+import org.republisher.internal.Iris;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.FeedSpec;
 
@@ -75,13 +77,13 @@ public final class RomeFeeds {
     Channel c = new Channel();
     c.setFeedType("rss_2.0");
     c.setTitle(spec.title());
-    c.setLink(spec.link().toString());
+    c.setLink(spec.link().toASCIIString());
     c.setDescription(spec.description());
     c.setLanguage(spec.language());
     c.setLastBuildDate(Date.from(updated));
     c.setGenerator("republisher");
     Element self = new Element("link", ATOM);
-    self.setAttribute("href", spec.selfUrl().toString());
+    self.setAttribute("href", spec.selfUrl().toASCIIString());
     self.setAttribute("rel", "self");
     self.setAttribute("type", "application/rss+xml");
     List<Element> markup = new ArrayList<>(1);
@@ -117,8 +119,8 @@ public final class RomeFeeds {
       item.setCategories(categories);
       if (a.summary() != null) {
         Description d = new Description();
-        d.setType("text/plain");
-        d.setValue(a.summary());
+        d.setType("text/html");
+        d.setValue(Html.escape(a.summary()));
         item.setDescription(d);
       }
       com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
@@ -162,17 +164,17 @@ public final class RomeFeeds {
     Feed f = new Feed();
     f.setFeedType("atom_1.0");
     f.setLanguage(spec.language());
-    f.setId(spec.selfUrl().toString());
+    f.setId(Iris.canonical(spec.selfUrl().toASCIIString()));
     f.setTitleEx(text(spec.title()));
     if (!spec.description().equals(spec.title())) {
       f.setSubtitle(text(spec.description()));
     }
     f.setUpdated(Date.from(updated));
     List<Link> feedLinks = new ArrayList<>(1);
-    feedLinks.add(link("self", "application/atom+xml", spec.selfUrl().toString()));
+    feedLinks.add(link("self", "application/atom+xml", spec.selfUrl().toASCIIString()));
     f.setOtherLinks(feedLinks);
     List<Link> alternate = new ArrayList<>(1);
-    alternate.add(link("alternate", "text/html", spec.link().toString()));
+    alternate.add(link("alternate", "text/html", spec.link().toASCIIString()));
     f.setAlternateLinks(alternate);
     String feedAuthor = spec.author() != null ? spec.author().name() : spec.title();
     List<SyndPerson> feedAuthors = new ArrayList<>(1);
@@ -231,10 +233,10 @@ public final class RomeFeeds {
       contents.add(content);
       e.setContents(contents);
       NormalizedArticle.Source source = a.publication();
-      if (source != null) {
+      if (source != null && source.atomId() != null) {
         Feed s = new Feed();
         s.setFeedType("atom_1.0");
-        s.setId(source.id());
+        s.setId(source.atomId());
         s.setTitleEx(text(source.name()));
         s.setUpdated(Date.from(a.updated()));
         if (source.url() != null) {
@@ -242,14 +244,12 @@ public final class RomeFeeds {
           home.add(link("alternate", "text/html", source.url()));
           s.setAlternateLinks(home);
         }
-        if (source.feedUrl() != null) {
-          List<Link> feed = new ArrayList<>(1);
-          Link l = new Link();
-          l.setRel("self");
-          l.setHref(source.feedUrl());
-          feed.add(l);
-          s.setOtherLinks(feed);
-        }
+        List<Link> feed = new ArrayList<>(1);
+        Link l = new Link();
+        l.setRel("self");
+        l.setHref(source.id());
+        feed.add(l);
+        s.setOtherLinks(feed);
         e.setSource(s);
       }
       entries.add(e);

@@ -11,6 +11,8 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.republisher.internal.Html;
+import org.republisher.internal.Iris;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.FeedSpec;
 
@@ -61,9 +63,9 @@ public final class StaxFloor {
     x.writeNamespace("media", MEDIA);
     x.writeCharacters("\n");
     x.writeStartElement("channel");
-    simple(x, N1, "title", spec.title());
-    simple(x, N1, "link", spec.link().toString());
-    simple(x, N1, "description", spec.description());
+    plain(x, N1, "title", spec.title());
+    simple(x, N1, "link", spec.link().toASCIIString());
+    plain(x, N1, "description", spec.description());
     if (spec.language() != null) {
       simple(x, N1, "language", spec.language());
     }
@@ -71,13 +73,13 @@ public final class StaxFloor {
     simple(x, N1, "generator", "republisher");
     x.writeCharacters(N1);
     x.writeEmptyElement("atom", "link", ATOM);
-    x.writeAttribute("href", spec.selfUrl().toString());
+    x.writeAttribute("href", spec.selfUrl().toASCIIString());
     x.writeAttribute("rel", "self");
     x.writeAttribute("type", "application/rss+xml");
     for (NormalizedArticle a : articles) {
       x.writeCharacters(N1);
       x.writeStartElement("item");
-      simple(x, N2, "title", a.title());
+      plain(x, N2, "title", a.title());
       simple(x, N2, "link", a.link());
       x.writeCharacters(N2);
       x.writeStartElement("guid");
@@ -94,10 +96,10 @@ public final class StaxFloor {
         x.writeEndElement();
       }
       for (String c : a.categories()) {
-        simple(x, N2, "category", c);
+        plain(x, N2, "category", c);
       }
       if (a.summary() != null) {
-        simple(x, N2, "description", a.summary());
+        simple(x, N2, "description", Html.escape(a.summary()));
       }
       x.writeCharacters(N2);
       x.writeStartElement("content", "encoded", CONTENT);
@@ -123,7 +125,7 @@ public final class StaxFloor {
         x.writeCharacters(N2);
         x.writeStartElement("source");
         x.writeAttribute("url", s.id());
-        x.writeCharacters(s.name());
+        plainText(x, s.name());
         x.writeEndElement();
       }
       x.writeCharacters(N1);
@@ -146,7 +148,7 @@ public final class StaxFloor {
     if (spec.language() != null) {
       x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", spec.language());
     }
-    simple(x, N1, "id", spec.selfUrl().toString());
+    simple(x, N1, "id", Iris.canonical(spec.selfUrl().toASCIIString()));
     x.writeCharacters(N1);
     x.writeStartElement("title");
     x.writeAttribute("type", "text");
@@ -156,8 +158,8 @@ public final class StaxFloor {
       simple(x, N1, "subtitle", spec.description());
     }
     simple(x, N1, "updated", RFC_3339.format(updated));
-    link(x, N1, "self", "application/atom+xml", spec.selfUrl().toString());
-    link(x, N1, "alternate", "text/html", spec.link().toString());
+    link(x, N1, "self", "application/atom+xml", spec.selfUrl().toASCIIString());
+    link(x, N1, "alternate", "text/html", spec.link().toASCIIString());
     String feedAuthor = spec.author() != null ? spec.author().name() : spec.title();
     x.writeCharacters(N1);
     x.writeStartElement("author");
@@ -238,12 +240,10 @@ public final class StaxFloor {
       x.writeCharacters(a.contentHtml());
       x.writeEndElement();
       NormalizedArticle.Source s = a.publication();
-      if (s != null) {
+      if (s != null && s.atomId() != null) {
         x.writeCharacters(N2);
         x.writeStartElement("source");
-        if (s.id() != null) {
-          simple(x, N3, "id", s.id());
-        }
+        simple(x, N3, "id", s.atomId());
         x.writeCharacters(N3);
         x.writeStartElement("title");
         x.writeAttribute("type", "text");
@@ -253,12 +253,10 @@ public final class StaxFloor {
         if (s.url() != null) {
           link(x, N3, "alternate", "text/html", s.url());
         }
-        if (s.feedUrl() != null) {
-          x.writeCharacters(N3);
-          x.writeEmptyElement("link");
-          x.writeAttribute("rel", "self");
-          x.writeAttribute("href", s.feedUrl());
-        }
+        x.writeCharacters(N3);
+        x.writeEmptyElement("link");
+        x.writeAttribute("rel", "self");
+        x.writeAttribute("href", s.id());
         x.writeCharacters(N2);
         x.writeEndElement();
       }
@@ -278,6 +276,28 @@ public final class StaxFloor {
     x.writeStartElement(name);
     x.writeCharacters(text);
     x.writeEndElement();
+  }
+
+  /** RSS plain text: {@code &} and {@code <} as character references, as our RSS writer writes it. */
+  private static void plain(XMLStreamWriter x, String indent, String name, String text)
+      throws XMLStreamException {
+    x.writeCharacters(indent);
+    x.writeStartElement(name);
+    plainText(x, text);
+    x.writeEndElement();
+  }
+
+  private static void plainText(XMLStreamWriter x, String text) throws XMLStreamException {
+    int from = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '&' || c == '<') {
+        x.writeCharacters(text.substring(from, i));
+        x.writeEntityRef(c == '&' ? "#x26" : "#x3C");
+        from = i + 1;
+      }
+    }
+    x.writeCharacters(from == 0 ? text : text.substring(from));
   }
 
   private static void link(XMLStreamWriter x, String indent, String rel, String type, String href)

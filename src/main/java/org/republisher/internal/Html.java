@@ -84,7 +84,7 @@ public final class Html {
     String out = Text.stripForbidden(clean.body().html());
     if (out.isBlank()) {
       out = "";
-    } else if (clean.body().children().stream().noneMatch(Element::isBlock)) {
+    } else if (clean.body().getAllElements().stream().skip(1).noneMatch(Element::isBlock)) {
       out = "<p>" + out + "</p>"; // bare text: a paragraph, so the credit after it stands apart
     }
     return new Clean(out, clean.body());

@@ -3,7 +3,6 @@ package org.republisher.write;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -175,8 +174,8 @@ final class XmlOutput {
    * for {@code &} and {@code <} as {@link #plainText} documents: the same bytes as before.
    *
    * <p>Performance (issue #4): text (content, summaries, titles: most of a feed's bytes) went char
-   * by char through the StAX writer and then through the Writer. Here it is encoded in bulk and
-   * escaped on its bytes, straight into the buffer the StAX writer writes to. The JDK's writer
+   * by char through the StAX writer and then through the Writer. Here it is escaped and encoded in
+   * one pass, straight into the buffer the StAX writer writes to. The JDK's writer
    * ({@code newDefaultFactory()}, never another implementation) writes through to its Writer at
    * once and holds nothing back, so the order is kept; {@code writeCharacters("")} first closes a
    * pending start tag, as writing the text would.
@@ -208,7 +207,6 @@ final class XmlOutput {
     private static final byte[] AMP = {'&', 'a', 'm', 'p', ';'};
     private static final byte[] LT_REF = {'&', '#', 'x', '3', 'C', ';'};
     private static final byte[] AMP_REF = {'&', '#', 'x', '2', '6', ';'};
-    private static final byte[] QUESTION = {'?'};
 
     private final OutputStream out;
     private final byte[] buffer = new byte[8192];
@@ -288,34 +286,55 @@ final class XmlOutput {
     void escaped(String text, boolean plain) throws IOException {
       if (high != 0) { // a lone high surrogate, ended as put(char) ends one
         high = 0;
-        bytes(QUESTION, 0, 1);
+        if (size == buffer.length) {
+          drain();
+        }
+        buffer[size++] = '?';
       }
-      // UTF-8 never uses a byte below 0x80 inside a multi-byte sequence: escape on the bytes
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      int start = 0;
-      for (int i = 0; i < bytes.length; i++) {
-        byte b = bytes[i];
-        if (b == '<' || b == '>' || b == '&') {
-          bytes(bytes, start, i - start);
-          byte[] entity =
-              b == '>' ? GT : b == '<' ? (plain ? LT_REF : LT) : (plain ? AMP_REF : AMP);
-          bytes(entity, 0, entity.length);
-          start = i + 1;
+      // one pass: escape and encode each char straight into the buffer
+      byte[] b = buffer;
+      int p = size;
+      for (int i = 0, n = text.length(); i < n; i++) {
+        if (p > b.length - 6) { // room for the longest: an entity, or 4 bytes
+          size = p;
+          drain();
+          p = 0;
+        }
+        char c = text.charAt(i);
+        if (c < 0x80) {
+          if (c == '<') {
+            p = entity(b, p, plain ? LT_REF : LT);
+          } else if (c == '>') {
+            p = entity(b, p, GT);
+          } else if (c == '&') {
+            p = entity(b, p, plain ? AMP_REF : AMP);
+          } else {
+            b[p++] = (byte) c;
+          }
+        } else if (c < 0x800) {
+          b[p++] = (byte) (0xC0 | (c >> 6));
+          b[p++] = (byte) (0x80 | (c & 0x3F));
+        } else if (!Character.isSurrogate(c)) {
+          b[p++] = (byte) (0xE0 | (c >> 12));
+          b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+          b[p++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate(c) && i + 1 < n
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, text.charAt(++i));
+          b[p++] = (byte) (0xF0 | (cp >> 18));
+          b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          b[p++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+          b[p++] = '?'; // a lone surrogate, as String.getBytes writes it
         }
       }
-      bytes(bytes, start, bytes.length - start);
+      size = p;
     }
 
-    private void bytes(byte[] b, int off, int len) throws IOException {
-      if (len > buffer.length - size) {
-        drain();
-        if (len > buffer.length) {
-          out.write(b, off, len);
-          return;
-        }
-      }
-      System.arraycopy(b, off, buffer, size, len);
-      size += len;
+    private static int entity(byte[] b, int p, byte[] entity) {
+      System.arraycopy(entity, 0, b, p, entity.length);
+      return p + entity.length;
     }
 
     private void drain() throws IOException {
