@@ -491,7 +491,8 @@ public final class HttpFetcher {
       return this;
     }
 
-    private static Duration positive(String field, Duration d) {
+    /** Returns the duration, checked positive; the one check every source's timeouts share. */
+    public static Duration positive(String field, Duration d) {
       requireNonNull(d, field);
       if (d.isNegative() || d.isZero()) {
         throw new InvalidValueException(field, d, "is not positive");

@@ -512,7 +512,7 @@ public final class PageSource implements ArticleSource {
      * @throws InvalidValueException when not positive
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = HttpFetcher.Builder.positive("connectTimeout", timeout);
       return this;
     }
 
@@ -524,16 +524,8 @@ public final class PageSource implements ArticleSource {
      * @throws InvalidValueException when not positive
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive("readTimeout", timeout);
+      this.readTimeout = HttpFetcher.Builder.positive("readTimeout", timeout);
       return this;
-    }
-
-    private static Duration positive(String field, Duration timeout) {
-      requireNonNull(timeout, field);
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new InvalidValueException(field, timeout, "is not positive");
-      }
-      return timeout;
     }
 
     /**
