@@ -2,6 +2,8 @@ package org.republisher.write;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.republisher.model.Article;
 import org.republisher.model.Publication;
 
@@ -10,6 +12,11 @@ final class HostileArticles {
   private HostileArticles() {}
 
   static final Publication EVIL = Publication.builder("Evil\u0001 <b>Press</b>").url("https://evil.example/").build();
+
+  /** The content fragments of {@link #all()}, for the cleaner's own tests. */
+  static Stream<String> contents() {
+    return all().stream().map(Article::contentHtml).filter(Objects::nonNull);
+  }
 
   static List<Article> all() {
     Instant when = Instant.parse("2026-01-10T10:00:00Z");
