@@ -1,5 +1,7 @@
 package org.republisher.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +118,8 @@ final class FastCleaner {
   private final String in;
   private final int n;
   private final @Nullable String base;
-  private @Nullable String origin; // "scheme://host[:port]" of a plain base, computed once
+  private @Nullable String origin; // "scheme://host" of a plain base, computed once
+  private @Nullable String directory; // the base up to the last slash of its path
   private boolean originDone;
   private int pos;
   private final StringBuilder out;
@@ -179,15 +182,24 @@ final class FastCleaner {
 
   /** Reads text up to the next markup, references decoded. */
   private boolean text() {
-    boolean started = false;
+    if (pendingTail) {
+      text.append(' ');
+      pendingTail = false;
+    }
     while (pos < n) {
+      int run = pos;
+      while (run < n && plain(in.charAt(run))) {
+        run++;
+      }
+      if (run > pos) { // performance (issue #4): most text needs no escaping, copy it whole
+        out.append(in, pos, run);
+        text.append(in, pos, run);
+        pos = run;
+        continue;
+      }
       char c = in.charAt(pos);
       if (c == '<' && atMarkup(pos)) {
         break;
-      }
-      if (!started) {
-        startText();
-        started = true;
       }
       if (c == '&') {
         String decoded = reference(false);
@@ -203,6 +215,11 @@ final class FastCleaner {
     return true;
   }
 
+  /** True for a character text copies as it is, to both the HTML and the text. */
+  private static boolean plain(char c) {
+    return c > '>' ? c != '\u00A0' && c != '\u00AD' && c != '\u200B' : c != '<' && c != '&' && c != '>';
+  }
+
   /** True when the {@code <} at {@code i} opens a tag, end tag, comment or declaration; else it is text. */
   private boolean atMarkup(int i) {
     if (in.charAt(i) != '<' || i + 1 >= n) {
@@ -210,13 +227,6 @@ final class FastCleaner {
     }
     char c = in.charAt(i + 1);
     return isAsciiLetter(c) || c == '/' || c == '!' || c == '?';
-  }
-
-  private void startText() {
-    if (pendingTail) {
-      text.append(' ');
-      pendingTail = false;
-    }
   }
 
   private void appendText(char c) {
@@ -630,6 +640,8 @@ final class FastCleaner {
       resolved = value;
     } else if (value.length() > 1 && value.charAt(0) == '/' && value.charAt(1) != '/' && plainRest(value, 0) && origin() != null) {
       resolved = origin() + value;
+    } else if (plainRelativePath(value) && directory() != null) {
+      resolved = directory() + value;
     } else {
       resolved = StringUtil.resolve(base == null ? "" : base, value);
       if (resolved.isEmpty()) {
@@ -643,6 +655,40 @@ final class FastCleaner {
       }
     }
     return null;
+  }
+
+  /** The base up to the last slash of its path: where a relative path resolves. */
+  private @Nullable String directory() {
+    if (directory == null && origin() != null) {
+      String path = requireNonNull(base).substring(origin.length());
+      int end = path.length();
+      for (int i = 0; i < path.length(); i++) {
+        if (path.charAt(i) == '?' || path.charAt(i) == '#') {
+          end = i;
+          break;
+        }
+      }
+      int slash = path.lastIndexOf('/', end - 1);
+      directory = origin + (slash < 0 ? "/" : path.substring(0, slash + 1));
+    }
+    return directory;
+  }
+
+  /** True for a relative path that is plain: starts with a segment, no dot segments, no scheme. */
+  private static boolean plainRelativePath(String value) {
+    if (value.isEmpty() || !isAsciiLetterOrDigit(value.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ':' ) {
+        return false; // could be a scheme
+      }
+      if (c == '/' || c == '?' || c == '#') {
+        break;
+      }
+    }
+    return plainRest(value, 0);
   }
 
   private @Nullable String origin() {
@@ -691,10 +737,10 @@ final class FastCleaner {
   private static boolean plainRest(String url, int from) {
     for (int i = from; i < url.length(); i++) {
       char c = url.charAt(i);
-      if (!(isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?#%".indexOf(c) >= 0)) {
+      if (!(isAsciiLetterOrDigit(c) || c >= '\u00A0' || "-._~!$&'()*+,;=:@/?#%".indexOf(c) >= 0)) {
         return false;
       }
-      if (c == '.' && url.charAt(i - 1) == '/') {
+      if (c == '.' && (i == 0 || url.charAt(i - 1) == '/')) {
         return false; // a dot segment, which URL would resolve
       }
     }

@@ -118,9 +118,18 @@ class FastCleanerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://www.2m.ma", "http://h/", "http://le360.ma/a b", "not a url", "https://u:p@h.ma/a"})
+  @ValueSource(
+      strings = {
+        "https://www.2m.ma", "http://h/", "http://le360.ma/a b", "not a url", "https://u:p@h.ma/a",
+        "https://h.ma:8443/a/b", "https://ar.h.ma/مقالات/خبر?x=1#y", "https://h.ma/a/b/", "https://h.ma/a?q=/x/y",
+        "HTTPS://H.MA/A", "https://h.ma/./a/../b", "file:///tmp/x.html", "https://h.ma#f"
+      })
   void baseUrlsOfEveryShape(String base) {
-    compare("<a href=\"/a\">a</a><img src=\"b.jpg\"><a href=\"https://x.ma/c\">c</a>", base);
+    compare(
+        "<a href=\"/a\">a</a><img src=\"b.jpg\"><a href=\"https://x.ma/c\">c</a><a href=\"d/e.html?f=g#h\">d</a>"
+            + "<a href=\"./i\">i</a><a href=\"../j\">j</a><a href=\"k:l\">k</a><a href=\"?m\">m</a><a href=\"#n\">n</a>"
+            + "<a href=\"économie/o\">o</a><a href=\"/p q\">p</a><a href=\"https://x.ma/é/ü?ال=1\">r</a>",
+        base);
   }
 
   @ParameterizedTest
@@ -211,7 +220,8 @@ class FastCleanerTest {
             "<P CLASS=x>", "</P>", "<span title=\"a&quot;b\" onclick=y>", "&amp;", "&copy", "&copy;", "&#233;",
             "&#x3C;", "&notit;", "&foo;", "&", "&#", "<", ">", "\"", "'", "=", "/", " ", "  ", "\n", "\r\n",
             "\t", "\u00a0", "\u200b", "\u00ad", "é", "ال", "texte", "Rabat", "x", "1 < 2", "a&b", "</br>",
-            "<a title>", "<p lang=\"ar\" dir=\"rtl\">", "<noscript>", "</noscript>", "<mark>", "</mark>");
+            "<a title>", "<a href=\"rel/é.html?x=1#f\">", "<a href=\"https://h.ma/tag/économie\">",
+            "<img src=\"../up.png\">", "<img src=\"./here.png\">", "<a href=\"/a/./b\">", "<p lang=\"ar\" dir=\"rtl\">", "<noscript>", "</noscript>", "<mark>", "</mark>");
     return Arbitraries.of(tokens).list().ofMaxSize(12).map(list -> String.join("", list));
   }
 }
