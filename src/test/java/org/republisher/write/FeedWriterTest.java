@@ -3,8 +3,12 @@ package org.republisher.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.io.WireFeedInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -258,6 +262,52 @@ class FeedWriterTest {
     assertThat(write(writer, FeedFormat.JSON_FEED, one))
         .contains("\"language\":\"fr\"")
         .contains("\"language\":\"fr-MA\"");
+  }
+
+  @Test
+  void thousandsOfDuplicatesAndSameDayDatesGiveDistinctIdsAndUpdatedDates() throws Exception {
+    // Every fifth article repeats the id of the one four before it; 1,000 date-only articles a
+    // day, each day's at noon in Casablanca (11:00Z); today's has ten minutes of room before now.
+    Instant now = Instant.parse("2026-11-29T11:10:00Z");
+    FeedWriter writer =
+        FeedWriter.builder(Fixtures.spec().toBuilder().limit(10_000).build())
+            .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+            .build();
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      int key = i % 5 == 4 ? i - 4 : i;
+      articles.add(
+          article(i).toBuilder()
+              .id("https://www.2m.ma/fr/news/" + key)
+              .published(java.time.LocalDate.of(2026, 11, 29).minusDays(i / 1_000))
+              .build());
+    }
+    for (boolean streamed : new boolean[] {false, true}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      WriteResult result =
+          streamed
+              ? writer.write(FeedFormat.ATOM, articles.iterator(), out)
+              : writer.write(FeedFormat.ATOM, articles, out);
+
+      assertThat(result.written()).isEqualTo(4_000);
+      assertThat(result.rejected()).hasSize(1_000).allSatisfy(e -> {
+        assertThat(e.field()).isEqualTo("id");
+        assertThat(e).hasMessageContaining("is a duplicate in this feed");
+      });
+      Feed atom =
+          (Feed) new WireFeedInput().build(new StringReader(out.toString(StandardCharsets.UTF_8)));
+      List<Instant> updated =
+          atom.getEntries().stream().map(e -> e.getUpdated().toInstant()).toList();
+      assertThat(updated).hasSize(4_000).doesNotHaveDuplicates().allSatisfy(u ->
+          assertThat(u).isBeforeOrEqualTo(now).isAfter(Instant.parse("2026-11-25T10:00:00Z")));
+      assertThat(atom.getEntries().stream().map(Entry::getId))
+          .doesNotHaveDuplicates();
+      // Today's 800: at 11:00:00, ten minutes later (600), then earlier (199), a second apart.
+      assertThat(updated)
+          .contains(Instant.parse("2026-11-29T11:00:00Z"), Instant.parse("2026-11-29T11:10:00Z"),
+              Instant.parse("2026-11-29T10:56:41Z"))
+          .doesNotContain(Instant.parse("2026-11-29T10:56:40Z"));
+    }
   }
 
   @Test
