@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Tag;
 import org.jspecify.annotations.Nullable;
@@ -643,7 +643,8 @@ final class FastCleaner {
     } else if (plainRelativePath(value) && directory() != null) {
       resolved = directory() + value;
     } else {
-      resolved = StringUtil.resolve(base == null ? "" : base, value);
+      Element element = new Element(Tag.valueOf("a"), base == null ? "" : base);
+      resolved = element.attr("href", value).absUrl("href"); // jsoup's own resolution, as its safelist's
       if (resolved.isEmpty()) {
         resolved = value;
       }
