@@ -116,6 +116,7 @@ final class FastCleaner {
   }
 
   private final String in;
+  private final char[] chars; // performance (issue #4): the scan reads an array, not String.charAt
   private final int n;
   private final @Nullable String base;
   private @Nullable String origin; // "scheme://host" of a plain base, computed once
@@ -136,7 +137,8 @@ final class FastCleaner {
 
   private FastCleaner(String in, @Nullable String base) {
     this.in = in;
-    this.n = in.length();
+    this.chars = in.toCharArray();
+    this.n = chars.length;
     this.base = base;
     this.out = new StringBuilder(n + 64);
     this.text = new StringBuilder(n);
@@ -188,16 +190,16 @@ final class FastCleaner {
     }
     while (pos < n) {
       int run = pos;
-      while (run < n && plain(in.charAt(run))) {
+      while (run < n && plain(chars[run])) {
         run++;
       }
       if (run > pos) { // performance (issue #4): most text needs no escaping, copy it whole
-        out.append(in, pos, run);
-        text.append(in, pos, run);
+        out.append(chars, pos, run - pos);
+        text.append(chars, pos, run - pos);
         pos = run;
         continue;
       }
-      char c = in.charAt(pos);
+      char c = chars[pos];
       if (c == '<' && atMarkup(pos)) {
         break;
       }
@@ -222,10 +224,10 @@ final class FastCleaner {
 
   /** True when the {@code <} at {@code i} opens a tag, end tag, comment or declaration; else it is text. */
   private boolean atMarkup(int i) {
-    if (in.charAt(i) != '<' || i + 1 >= n) {
+    if (chars[i] != '<' || i + 1 >= n) {
       return false;
     }
-    char c = in.charAt(i + 1);
+    char c = chars[i + 1];
     return isAsciiLetter(c) || c == '/' || c == '!' || c == '?';
   }
 
@@ -262,7 +264,7 @@ final class FastCleaner {
       pos++;
       return "&";
     }
-    char c = in.charAt(start);
+    char c = chars[start];
     if (c == '#') {
       return numeric(start + 1);
     }
@@ -271,11 +273,11 @@ final class FastCleaner {
       return "&";
     }
     int end = start;
-    while (end < n && isAsciiLetterOrDigit(in.charAt(end))) {
+    while (end < n && isAsciiLetterOrDigit(chars[end])) {
       end++;
     }
     String name = in.substring(start, end);
-    if (end < n && in.charAt(end) == ';' && Entities.isNamedEntity(name)) {
+    if (end < n && chars[end] == ';' && Entities.isNamedEntity(name)) {
       pos = end + 1;
       return Entities.getByName(name);
     }
@@ -293,17 +295,17 @@ final class FastCleaner {
   private @Nullable String numeric(int from) {
     int radix = 10;
     int i = from;
-    if (i < n && (in.charAt(i) == 'x' || in.charAt(i) == 'X')) {
+    if (i < n && (chars[i] == 'x' || chars[i] == 'X')) {
       radix = 16;
       i++;
     }
     int digitsStart = i;
     int value = 0;
-    while (i < n && digit(in.charAt(i), radix) >= 0 && i - digitsStart < 7) {
-      value = value * radix + digit(in.charAt(i), radix);
+    while (i < n && digit(chars[i], radix) >= 0 && i - digitsStart < 7) {
+      value = value * radix + digit(chars[i], radix);
       i++;
     }
-    if (i == digitsStart || i >= n || in.charAt(i) != ';') {
+    if (i == digitsStart || i >= n || chars[i] != ';') {
       return null;
     }
     if (value < 0x20 ? value != '\t' && value != '\n' : !Text.allowed(value)) {
@@ -316,7 +318,7 @@ final class FastCleaner {
   // ---- markup
 
   private boolean markup() {
-    char next = in.charAt(pos + 1);
+    char next = chars[pos + 1];
     if (next == '!') {
       return comment();
     }
@@ -347,13 +349,13 @@ final class FastCleaner {
 
   private boolean endTag() {
     int start = pos + 2;
-    if (start >= n || !isAsciiLetter(in.charAt(start))) {
+    if (start >= n || !isAsciiLetter(chars[start])) {
       return false;
     }
     int end = nameEnd(start);
     String name = lowerName(start, end);
     int i = skipSpace(end);
-    if (i >= n || in.charAt(i) != '>') {
+    if (i >= n || chars[i] != '>') {
       return false; // attributes or junk in an end tag
     }
     if (depth == 0 || !stack[depth - 1].name.equals(name)) {
@@ -390,13 +392,13 @@ final class FastCleaner {
       if (i >= n) {
         return false;
       }
-      char c = in.charAt(i);
+      char c = chars[i];
       if (c == '>') {
         i++;
         break;
       }
       if (c == '/') {
-        if (i + 1 < n && in.charAt(i + 1) == '>') {
+        if (i + 1 < n && chars[i + 1] == '>') {
           selfClosing = true;
           i += 2;
           break;
@@ -417,7 +419,7 @@ final class FastCleaner {
     if (!allowedHere(kind)) {
       return false;
     }
-    if (kind.name.equals("pre") && i < n && (in.charAt(i) == '\n' || in.charAt(i) == '\r')) {
+    if (kind.name.equals("pre") && i < n && (chars[i] == '\n' || chars[i] == '\r')) {
       return false; // HTML drops a newline that starts a pre
     }
     pos = i;
@@ -528,7 +530,7 @@ final class FastCleaner {
   /** Reads one attribute from {@code i}; returns where it ends, or -1 when it is not modeled. */
   private int attribute(int i) {
     int start = i;
-    while (i < n && isNameChar(in.charAt(i))) {
+    while (i < n && isNameChar(chars[i])) {
       i++;
     }
     if (i == start || i >= n) {
@@ -537,16 +539,16 @@ final class FastCleaner {
     String name = lowerName(start, i);
     int j = skipSpace(i);
     String value = "";
-    if (j < n && in.charAt(j) == '=') {
+    if (j < n && chars[j] == '=') {
       j = skipSpace(j + 1);
       if (j >= n) {
         return -1;
       }
-      char q = in.charAt(j);
+      char q = chars[j];
       StringBuilder v = new StringBuilder();
       if (q == '"' || q == '\'') {
         pos = j + 1;
-        while (pos < n && in.charAt(pos) != q) {
+        while (pos < n && chars[pos] != q) {
           if (!attributeChar(v)) {
             return -1;
           }
@@ -557,8 +559,8 @@ final class FastCleaner {
         i = pos + 1;
       } else {
         pos = j;
-        while (pos < n && !isSpace(in.charAt(pos)) && in.charAt(pos) != '>') {
-          char c = in.charAt(pos);
+        while (pos < n && !isSpace(chars[pos]) && chars[pos] != '>') {
+          char c = chars[pos];
           if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
             return -1;
           }
@@ -587,7 +589,7 @@ final class FastCleaner {
   }
 
   private boolean attributeChar(StringBuilder v) {
-    char c = in.charAt(pos);
+    char c = chars[pos];
     if (c == '&') {
       String decoded = reference(true);
       if (decoded == null) {
@@ -615,9 +617,9 @@ final class FastCleaner {
       int end = lt + 2 + name.length();
       if (in.regionMatches(true, lt + 2, name, 0, name.length())
           && end < n
-          && (isSpace(in.charAt(end)) || in.charAt(end) == '>' || in.charAt(end) == '/')) {
+          && (isSpace(chars[end]) || chars[end] == '>' || chars[end] == '/')) {
         int close = skipSpace(end);
-        if (close >= n || in.charAt(close) != '>') {
+        if (close >= n || chars[close] != '>') {
           return false;
         }
         pos = close + 1;
@@ -751,7 +753,7 @@ final class FastCleaner {
   // ---- characters
 
   private int nameEnd(int i) {
-    while (i < n && isAsciiLetterOrDigit(in.charAt(i))) {
+    while (i < n && isAsciiLetterOrDigit(chars[i])) {
       i++;
     }
     return i;
@@ -759,7 +761,7 @@ final class FastCleaner {
 
   private String lowerName(int start, int end) {
     for (int i = start; i < end; i++) {
-      char c = in.charAt(i);
+      char c = chars[i];
       if (c >= 'A' && c <= 'Z') {
         return in.substring(start, end).toLowerCase(Locale.ROOT);
       }
@@ -768,7 +770,7 @@ final class FastCleaner {
   }
 
   private int skipSpace(int i) {
-    while (i < n && isSpace(in.charAt(i))) {
+    while (i < n && isSpace(chars[i])) {
       i++;
     }
     return i;

@@ -41,17 +41,20 @@ public final class Html {
    */
   public static final class Clean {
     private final String html;
-    private @Nullable Element body;
-    private @Nullable CharSequence rawText;
+    private final @Nullable Element body;
+    private final @Nullable CharSequence rawText;
     private @Nullable String text;
+    private int textLimit;
 
     Clean(String html, Element body) {
       this.html = html;
       this.body = body;
+      this.rawText = null;
     }
 
     Clean(String html, CharSequence rawText) {
       this.html = html;
+      this.body = null;
       this.rawText = rawText;
     }
 
@@ -62,11 +65,21 @@ public final class Html {
 
     /** Returns the plain text of the clean fragment, whitespace collapsed. */
     public String text() {
-      if (text == null) {
-        String raw = body != null ? body.text() : requireNonNull(rawText).toString();
-        text = Text.collapseWhitespace(Text.stripForbidden(raw));
-        body = null;
-        rawText = null;
+      return text(Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * Returns the plain text of the clean fragment, whitespace collapsed, as far as a summary of
+     * {@code limit} characters needs it: all of it when it is that short, else a prefix longer than
+     * {@code limit} that {@link Text#truncate} cuts as it would the whole text.
+     */
+    public String text(int limit) {
+      if (text == null || (textLimit < limit && text.length() > textLimit)) {
+        text =
+            body != null
+                ? Text.collapseWhitespace(Text.stripForbidden(body.text()), limit)
+                : Text.collapseWhitespace(requireNonNull(rawText), limit); // already clean
+        textLimit = limit;
       }
       return text;
     }

@@ -115,7 +115,8 @@ public final class Normalizer {
 
     String summary = a.summary() == null ? "" : Text.plain(a.summary());
     if (summary.isEmpty() && clean != null) {
-      summary = clean.text(); // the content's text, extracted only here (performance, issue #4)
+      // the content's text, extracted only here and only as far as the summary needs (issue #4)
+      summary = clean.text(policy.maxSummaryLength());
     }
     summary = summary.isEmpty() ? null : Text.truncate(summary, policy.maxSummaryLength());
 

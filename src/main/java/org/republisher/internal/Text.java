@@ -102,6 +102,29 @@ public final class Text {
     return out.toString();
   }
 
+  /**
+   * Collapses whitespace as {@link #collapseWhitespace(String)} does, but only as far as needed:
+   * the result is the whole collapsed text when it is at most {@code limit} characters, else a
+   * prefix of it longer than {@code limit}, which {@link #truncate} cuts as it would the whole.
+   */
+  static String collapseWhitespace(CharSequence text, int limit) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), limit) + 2);
+    boolean pending = false;
+    for (int i = 0, n = text.length(); i < n && out.length() <= limit; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        pending = out.length() > 0;
+      } else {
+        if (pending) {
+          out.append(' ');
+          pending = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private static boolean isCollapsed(String text) {
     int n = text.length();
     if (n == 0) {

@@ -3,6 +3,7 @@ package org.republisher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -32,6 +33,15 @@ class FastPathsTest {
               || c == '\u202F'
               || Character.isWhitespace(c);
       assertThat(Text.isSpace(c)).as("U+%04X", i).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void creditLineDateAsStringFormatOnEveryDayOfManyYears() {
+    for (LocalDate d = LocalDate.of(-2, 1, 1); d.isBefore(LocalDate.of(10_003, 1, 1)); d = d.plusDays(13)) {
+      String expected =
+          String.format(Locale.ROOT, "Published in X on %02d - %02d - %04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+      assertThat(AttributionText.line("X", d, null)).isEqualTo(expected);
     }
   }
 

@@ -2,6 +2,12 @@ package org.republisher.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
@@ -49,5 +55,26 @@ class TextTest {
     assertThat(Text.truncate("Un, deux, trois quatre", 10)).isEqualTo("Un, deux…");
     String astral = "a".repeat(8) + "\uD83D\uDE00" + "b";
     assertThat(Text.truncate(astral, 10)).isEqualTo("a".repeat(8) + "…");
+  }
+
+  /** The summary of a long text needs only its start: cut from the start, it is cut the same. */
+  @Property(tries = 1000)
+  void collapsingOnlyAsFarAsTheLimitTruncatesTheSame(
+      @ForAll("spaced") String text, @ForAll @IntRange(min = 10, max = 60) int limit) {
+    String partial = Text.collapseWhitespace(text, limit);
+    String whole = Text.collapseWhitespace(text);
+    assertThat(whole).startsWith(partial);
+    assertThat(partial.length()).isEqualTo(Math.min(whole.length(), partial.length()));
+    if (whole.length() > limit) {
+      assertThat(partial.length()).isGreaterThan(limit);
+    } else {
+      assertThat(partial).isEqualTo(whole);
+    }
+    assertThat(Text.truncate(partial, limit)).isEqualTo(Text.truncate(whole, limit));
+  }
+
+  @Provide
+  Arbitrary<String> spaced() {
+    return Arbitraries.strings().withChars("ab é,;-\u00a0\n\t\uD83D\uDE00").ofMaxLength(150);
   }
 }
