@@ -1,13 +1,16 @@
 package org.republisher.internal;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Date formats of the feeds. */
 public final class Dates {
@@ -73,5 +76,73 @@ public final class Dates {
 
   private static StringBuilder two(StringBuilder out, int value) {
     return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  }
+
+  /**
+   * Reads an ISO 8601 date-time with seconds and an offset ({@code 2020-06-04T11:00:00Z}, {@code
+   * 2020-06-04T12:00:00.5+01:00}) by hand, or returns {@code null} for anything else, which the
+   * caller then gives to {@link DateTimeFormatter#ISO_DATE_TIME}. Performance (issue #4): the
+   * formatter took 2 to 3 µs a date. Same instant as the formatter, checked by FastPathsTest.
+   */
+  public static @Nullable Instant parseInstant(String s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nano = 0;
+    if (s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        nano = nano * 10 + (s.charAt(i++) - '0');
+      }
+      if (i == start) {
+        return null;
+      }
+      for (int k = i - start; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    int offset;
+    if (i == n - 1 && s.charAt(i) == 'Z') {
+      offset = 0;
+    } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+      int oh = digits(s, i + 1, i + 3);
+      int om = digits(s, i + 4, i + 6);
+      if ((oh | om) < 0 || oh > 18 || om > 59 || (oh == 18 && om > 0)) {
+        return null;
+      }
+      offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    } else {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nano)
+          .toInstant(ZoneOffset.ofTotalSeconds(offset));
+    } catch (DateTimeException e) {
+      return null; // out of range: the formatter says how
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }

@@ -39,6 +39,7 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
 import org.republisher.internal.Urls;
+import org.republisher.internal.Dates;
 import org.republisher.model.Article;
 import org.republisher.model.Attribution;
 import org.republisher.model.Author;
@@ -569,6 +570,10 @@ public final class JsonLinesRecords {
     String s = text.strip();
     if (s.length() > 10 && s.charAt(10) == ' ') {
       s = s.substring(0, 10) + 'T' + s.substring(11);
+    }
+    Instant fast = Dates.parseInstant(s);
+    if (fast != null) {
+      return fast;
     }
     try {
       if (s.length() == 10) {

@@ -210,6 +210,7 @@ final class XmlOutput {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[8192];
+    private final char[] chars = new char[1024];
     private int size;
     private char high; // a high surrogate waiting for its low half, or 0
 
@@ -291,42 +292,51 @@ final class XmlOutput {
         }
         buffer[size++] = '?';
       }
-      // one pass: escape and encode each char straight into the buffer
+      // one pass: escape and encode each char straight into the buffer, reading the text in
+      // chunks copied to an array (performance, issue #4: String.charAt checked every index)
+      char[] c = chars;
       byte[] b = buffer;
       int p = size;
-      for (int i = 0, n = text.length(); i < n; i++) {
-        if (p > b.length - 6) { // room for the longest: an entity, or 4 bytes
-          size = p;
-          drain();
-          p = 0;
+      for (int from = 0, n = text.length(); from < n; ) {
+        int len = Math.min(c.length, n - from);
+        text.getChars(from, from + len, c, 0);
+        if (from + len < n && Character.isHighSurrogate(c[len - 1])) {
+          len--; // keep a surrogate pair in one chunk
         }
-        char c = text.charAt(i);
-        if (c < 0x80) {
-          if (c == '<') {
-            p = entity(b, p, plain ? LT_REF : LT);
-          } else if (c == '>') {
-            p = entity(b, p, GT);
-          } else if (c == '&') {
-            p = entity(b, p, plain ? AMP_REF : AMP);
-          } else {
-            b[p++] = (byte) c;
+        from += len;
+        for (int i = 0; i < len; i++) {
+          if (p > b.length - 6) { // room for the longest: an entity, or 4 bytes
+            size = p;
+            drain();
+            p = 0;
           }
-        } else if (c < 0x800) {
-          b[p++] = (byte) (0xC0 | (c >> 6));
-          b[p++] = (byte) (0x80 | (c & 0x3F));
-        } else if (!Character.isSurrogate(c)) {
-          b[p++] = (byte) (0xE0 | (c >> 12));
-          b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-          b[p++] = (byte) (0x80 | (c & 0x3F));
-        } else if (Character.isHighSurrogate(c) && i + 1 < n
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          int cp = Character.toCodePoint(c, text.charAt(++i));
-          b[p++] = (byte) (0xF0 | (cp >> 18));
-          b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-          b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-          b[p++] = (byte) (0x80 | (cp & 0x3F));
-        } else {
-          b[p++] = '?'; // a lone surrogate, as String.getBytes writes it
+          char ch = c[i];
+          if (ch < 0x80) {
+            if (ch == '<') {
+              p = entity(b, p, plain ? LT_REF : LT);
+            } else if (ch == '>') {
+              p = entity(b, p, GT);
+            } else if (ch == '&') {
+              p = entity(b, p, plain ? AMP_REF : AMP);
+            } else {
+              b[p++] = (byte) ch;
+            }
+          } else if (ch < 0x800) {
+            b[p++] = (byte) (0xC0 | (ch >> 6));
+            b[p++] = (byte) (0x80 | (ch & 0x3F));
+          } else if (!Character.isSurrogate(ch)) {
+            b[p++] = (byte) (0xE0 | (ch >> 12));
+            b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+            b[p++] = (byte) (0x80 | (ch & 0x3F));
+          } else if (Character.isHighSurrogate(ch) && i + 1 < len && Character.isLowSurrogate(c[i + 1])) {
+            int cp = Character.toCodePoint(ch, c[++i]);
+            b[p++] = (byte) (0xF0 | (cp >> 18));
+            b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            b[p++] = (byte) (0x80 | (cp & 0x3F));
+          } else {
+            b[p++] = '?'; // a lone surrogate, as String.getBytes writes it
+          }
         }
       }
       size = p;

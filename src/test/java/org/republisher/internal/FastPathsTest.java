@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,5 +100,32 @@ class FastPathsTest {
   private static void check(Instant instant) {
     assertThat(Dates.rfc822(instant)).isEqualTo(RFC_822.format(instant));
     assertThat(Dates.rfc3339(instant)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+  }
+
+  @Property(tries = 3000)
+  void isoInstantsReadByHandAsByTheFormatter(@ForAll("isoDates") String text) {
+    Instant fast = Dates.parseInstant(text);
+    Instant slow;
+    try {
+      slow = OffsetDateTime.parse(text, DateTimeFormatter.ISO_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      slow = null;
+    }
+    if (fast != null) {
+      assertThat(fast).as(text).isEqualTo(slow);
+    }
+    if (slow != null && text.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)")) {
+      assertThat(fast).as("read by hand: %s", text).isEqualTo(slow);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> isoDates() {
+    Arbitrary<String> two = Arbitraries.integers().between(0, 61).map(i -> String.format(Locale.ROOT, "%02d", i));
+    Arbitrary<String> year = Arbitraries.of("1990", "2020", "2024", "0000", "9999", "2O20", "1900");
+    Arbitrary<String> fraction = Arbitraries.of("", ".", ".5", ".123456789", ".1234567890", ".000");
+    Arbitrary<String> zone = Arbitraries.of("Z", "+01:00", "-05:30", "+18:00", "-18:01", "+19:00", "+01", "z", "", "+01:00[Africa/Casablanca]", "+0100", "-00:00");
+    return Combinators.combine(year, two, two, two, two, two, fraction, zone)
+        .as((y, mo, d, h, mi, se, f, z) -> y + "-" + mo + "-" + d + "T" + h + ":" + mi + ":" + se + f + z);
   }
 }
