@@ -7,6 +7,7 @@ import org.republisher.internal.Iris;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.Author;
 import org.republisher.model.FeedSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Atom 1.0 (RFC 4287) with StAX. The original is linked with {@code rel="via"} and the publication
@@ -19,7 +20,11 @@ final class AtomWriter implements FormatWriter {
   private String feedAuthor = "";
 
   AtomWriter(OutputStream out) throws IOException {
-    this.xml = new XmlOutput(out);
+    this(out, null);
+  }
+
+  AtomWriter(OutputStream out, XmlOutput.@Nullable SharedText shared) throws IOException {
+    this.xml = new XmlOutput(out, shared);
   }
 
   @Override

@@ -242,6 +242,10 @@ public final class FeedWriter {
     updated = updated.truncatedTo(ChronoUnit.SECONDS);
     Set<FeedFormat> formats = EnumSet.noneOf(FeedFormat.class);
     List<FormatWriter> writers = new ArrayList<>(outputs.size());
+    XmlOutput.@Nullable SharedText shared =
+        outputs.stream().filter(o -> o.format() != FeedFormat.JSON_FEED).count() > 1
+            ? new XmlOutput.SharedText()
+            : null;
     for (FeedOutput output : outputs) {
       if (!formats.add(output.format())) {
         throw new IllegalArgumentException("outputs has " + output.format() + " twice");
@@ -249,8 +253,8 @@ public final class FeedWriter {
       OutputStream out = output.stream();
       FormatWriter writer =
           switch (output.format()) {
-            case RSS -> new RssWriter(out);
-            case ATOM -> new AtomWriter(out);
+            case RSS -> new RssWriter(out, shared);
+            case ATOM -> new AtomWriter(out, shared);
             case JSON_FEED -> new JsonFeedWriter(out);
           };
       URI self = output.selfUrl() != null ? output.selfUrl() : spec.selfUrl();

@@ -6,6 +6,7 @@ import org.republisher.internal.Dates;
 import org.republisher.internal.Html;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.FeedSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RSS 2.0 with StAX. Authors go to {@code dc:creator} (RSS {@code author} must be an email), the
@@ -21,7 +22,11 @@ final class RssWriter implements FormatWriter {
   private final XmlOutput xml;
 
   RssWriter(OutputStream out) throws IOException {
-    this.xml = new XmlOutput(out);
+    this(out, null);
+  }
+
+  RssWriter(OutputStream out, XmlOutput.@Nullable SharedText shared) throws IOException {
+    this.xml = new XmlOutput(out, shared);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.Writer;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thin layer over the JDK's StAX writer: element helpers, indentation, and {@link
@@ -17,8 +18,18 @@ final class XmlOutput {
 
   private final Utf8Writer sink;
   private final XMLStreamWriter xml;
+  private final @Nullable SharedText shared;
 
   XmlOutput(OutputStream out) throws IOException {
+    this(out, null);
+  }
+
+  /**
+   * @param shared the escaped content shared with the other XML output of the same write, or
+   *     {@code null}
+   */
+  XmlOutput(OutputStream out, @Nullable SharedText shared) throws IOException {
+    this.shared = shared;
     try {
       // Performance (issue #4): given the OutputStream itself, the JDK's StAX writer encodes every
       // character separately and makes one OutputStream.write(int) call per byte (a system call per
@@ -182,7 +193,48 @@ final class XmlOutput {
    */
   private void characters(String text, boolean plain) throws XMLStreamException, IOException {
     xml.writeCharacters("");
-    sink.escaped(text, plain);
+    if (shared != null && !plain && shared.takes(text)) {
+      shared.write(sink, text);
+    } else {
+      sink.escaped(text, plain);
+    }
+  }
+
+  /**
+   * The escaped UTF-8 of the last long text written, shared by the RSS and the Atom output of one
+   * write. Performance (issue #4): both write each article's content escaped alike, so it is
+   * escaped once and copied twice. One write, one thread.
+   */
+  static final class SharedText {
+    private static final int MIN_LENGTH = 256;
+    private static final int MAX_LENGTH = 1 << 16; // longer content is rare: not worth the memory
+
+    private final char[] chars = new char[1024];
+    private @Nullable String text;
+    private byte[] bytes = new byte[0];
+    private int length;
+
+    boolean takes(String t) {
+      return t.length() >= MIN_LENGTH && t.length() <= MAX_LENGTH;
+    }
+
+    private void write(Utf8Writer sink, String t) throws IOException {
+      if (t != text) { // the same instance: the same article's content
+        int need = t.length() * Utf8Writer.MAX_BYTES_PER_CHAR;
+        if (bytes.length < need) {
+          bytes = new byte[need];
+        }
+        int p = 0;
+        for (int from = 0; from < t.length(); ) {
+          int len = Utf8Writer.chunk(t, from, chars);
+          p = Utf8Writer.encode(chars, len, false, bytes, p);
+          from += len;
+        }
+        length = p;
+        text = t;
+      }
+      sink.raw(bytes, length);
+    }
   }
 
   void finish() throws IOException {
@@ -208,9 +260,12 @@ final class XmlOutput {
     private static final byte[] LT_REF = {'&', '#', 'x', '3', 'C', ';'};
     private static final byte[] AMP_REF = {'&', '#', 'x', '2', '6', ';'};
 
+    /** The most bytes one char becomes: an entity such as {@code &#x3C;}. */
+    static final int MAX_BYTES_PER_CHAR = 6;
+
     private final OutputStream out;
     private final byte[] buffer = new byte[8192];
-    private final char[] chars = new char[1024];
+    private final char[] chars = new char[1024]; // MAX_BYTES_PER_CHAR times it fits in the buffer
     private int size;
     private char high; // a high surrogate waiting for its low half, or 0
 
@@ -294,52 +349,80 @@ final class XmlOutput {
       }
       // one pass: escape and encode each char straight into the buffer, reading the text in
       // chunks copied to an array (performance, issue #4: String.charAt checked every index)
-      char[] c = chars;
-      byte[] b = buffer;
-      int p = size;
       for (int from = 0, n = text.length(); from < n; ) {
-        int len = Math.min(c.length, n - from);
-        text.getChars(from, from + len, c, 0);
-        if (from + len < n && Character.isHighSurrogate(c[len - 1])) {
-          len--; // keep a surrogate pair in one chunk
+        int len = chunk(text, from, chars);
+        if (size > buffer.length - MAX_BYTES_PER_CHAR * len) {
+          drain();
         }
+        size = encode(chars, len, plain, buffer, size);
         from += len;
-        for (int i = 0; i < len; i++) {
-          if (p > b.length - 6) { // room for the longest: an entity, or 4 bytes
-            size = p;
-            drain();
-            p = 0;
-          }
-          char ch = c[i];
-          if (ch < 0x80) {
-            if (ch == '<') {
-              p = entity(b, p, plain ? LT_REF : LT);
-            } else if (ch == '>') {
-              p = entity(b, p, GT);
-            } else if (ch == '&') {
-              p = entity(b, p, plain ? AMP_REF : AMP);
-            } else {
-              b[p++] = (byte) ch;
-            }
-          } else if (ch < 0x800) {
-            b[p++] = (byte) (0xC0 | (ch >> 6));
-            b[p++] = (byte) (0x80 | (ch & 0x3F));
-          } else if (!Character.isSurrogate(ch)) {
-            b[p++] = (byte) (0xE0 | (ch >> 12));
-            b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
-            b[p++] = (byte) (0x80 | (ch & 0x3F));
-          } else if (Character.isHighSurrogate(ch) && i + 1 < len && Character.isLowSurrogate(c[i + 1])) {
-            int cp = Character.toCodePoint(ch, c[++i]);
-            b[p++] = (byte) (0xF0 | (cp >> 18));
-            b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-            b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-            b[p++] = (byte) (0x80 | (cp & 0x3F));
-          } else {
-            b[p++] = '?'; // a lone surrogate, as String.getBytes writes it
-          }
+      }
+    }
+
+    /** Writes bytes already escaped and encoded. */
+    void raw(byte[] bytes, int length) throws IOException {
+      if (high != 0) {
+        escaped("", false); // ends the lone high surrogate
+      }
+      if (length > buffer.length - size) {
+        drain();
+        if (length > buffer.length) {
+          out.write(bytes, 0, length);
+          return;
         }
       }
-      size = p;
+      System.arraycopy(bytes, 0, buffer, size, length);
+      size += length;
+    }
+
+    /**
+     * Copies the next chunk of the text, at most the array's length and never half a surrogate
+     * pair (unless the text ends there), into the array; returns its length.
+     */
+    static int chunk(String text, int from, char[] c) {
+      int len = Math.min(c.length, text.length() - from);
+      text.getChars(from, from + len, c, 0);
+      if (from + len < text.length() && len > 1 && Character.isHighSurrogate(c[len - 1])) {
+        len--; // keep a surrogate pair in one chunk
+      }
+      return len;
+    }
+
+    /**
+     * Escapes and encodes {@code len} chars into {@code b} from {@code p}, which has room for
+     * {@link #MAX_BYTES_PER_CHAR} bytes a char; returns the new end.
+     */
+    static int encode(char[] c, int len, boolean plain, byte[] b, int p) {
+      for (int i = 0; i < len; i++) {
+        char ch = c[i];
+        if (ch < 0x80) {
+          if (ch == '<') {
+            p = entity(b, p, plain ? LT_REF : LT);
+          } else if (ch == '>') {
+            p = entity(b, p, GT);
+          } else if (ch == '&') {
+            p = entity(b, p, plain ? AMP_REF : AMP);
+          } else {
+            b[p++] = (byte) ch;
+          }
+        } else if (ch < 0x800) {
+          b[p++] = (byte) (0xC0 | (ch >> 6));
+          b[p++] = (byte) (0x80 | (ch & 0x3F));
+        } else if (!Character.isSurrogate(ch)) {
+          b[p++] = (byte) (0xE0 | (ch >> 12));
+          b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+          b[p++] = (byte) (0x80 | (ch & 0x3F));
+        } else if (Character.isHighSurrogate(ch) && i + 1 < len && Character.isLowSurrogate(c[i + 1])) {
+          int cp = Character.toCodePoint(ch, c[++i]);
+          b[p++] = (byte) (0xF0 | (cp >> 18));
+          b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          b[p++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+          b[p++] = '?'; // a lone surrogate, as String.getBytes writes it
+        }
+      }
+      return p;
     }
 
     private static int entity(byte[] b, int p, byte[] entity) {

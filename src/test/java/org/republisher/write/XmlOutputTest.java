@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamWriter;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The buffered UTF-8 sink and the one-pass text escaping of {@link XmlOutput} (issue #4) write
@@ -54,9 +55,24 @@ class XmlOutputTest {
     }
   }
 
+  @Test
+  void writesWhatTheStaxWriterWritesWhenTwoOutputsShareLongTexts() throws Exception {
+    for (String text : TEXTS) {
+      assertSameBytes(text.repeat(40)); // long enough to be shared
+    }
+  }
+
   private static void assertSameBytes(String text) throws Exception {
+    byte[] expected = jdk(text);
+    assertThat(ours(text, null)).as("text of %d chars", text.length()).isEqualTo(expected);
+    XmlOutput.SharedText shared = new XmlOutput.SharedText();
+    assertThat(ours(text, shared)).as("first of two sharing, %d chars", text.length()).isEqualTo(expected);
+    assertThat(ours(text, shared)).as("second of two sharing, %d chars", text.length()).isEqualTo(expected);
+  }
+
+  private static byte[] ours(String text, XmlOutput.@Nullable SharedText shared) throws Exception {
     ByteArrayOutputStream ours = new ByteArrayOutputStream();
-    XmlOutput xml = new XmlOutput(ours);
+    XmlOutput xml = new XmlOutput(ours, shared);
     xml.start(0, "feed");
     xml.attribute("a", text);
     xml.element(1, "text", text);
@@ -69,7 +85,10 @@ class XmlOutputTest {
     xml.end(-1);
     xml.end(0);
     xml.finish();
+    return ours.toByteArray();
+  }
 
+  private static byte[] jdk(String text) throws Exception {
     ByteArrayOutputStream jdk = new ByteArrayOutputStream();
     XMLStreamWriter x = FACTORY.createXMLStreamWriter(jdk, "UTF-8");
     x.writeStartDocument("UTF-8", "1.0");
@@ -99,8 +118,7 @@ class XmlOutputTest {
     x.writeCharacters("\n");
     x.writeEndDocument();
     x.flush();
-
-    assertThat(ours.toByteArray()).as("text of %d chars", text.length()).isEqualTo(jdk.toByteArray());
+    return jdk.toByteArray();
   }
 
   /** RSS plain text the way XmlOutput wrote it before issue #4. */
