@@ -125,6 +125,10 @@ final class FastCleaner {
   private int pos;
   private final StringBuilder out;
   private final StringBuilder text;
+  private final int textLimit; // the text is kept only as far as a summary this long needs
+  private boolean textDone; // that far is kept, or no text is wanted
+  private int textScanned; // the text's chars counted so far
+  private int textLetters; // its non-space chars among them
   private final Kind[] stack = new Kind[MAX_DEPTH];
   private int depth;
   private boolean sawBlock;
@@ -135,13 +139,15 @@ final class FastCleaner {
   private final String[] values = new String[16];
   private int count;
 
-  private FastCleaner(String in, @Nullable String base) {
+  private FastCleaner(String in, @Nullable String base, int textLimit) {
     this.in = in;
     this.chars = in.toCharArray();
     this.n = chars.length;
     this.base = base;
     this.out = new StringBuilder(n + 64);
-    this.text = new StringBuilder(n);
+    this.textLimit = textLimit;
+    this.textDone = textLimit < 0;
+    this.text = new StringBuilder(textDone ? 0 : Math.min(n, 4 * textLimit + 64));
   }
 
   /**
@@ -149,8 +155,8 @@ final class FastCleaner {
    *
    * @return the clean fragment and its text, or {@code null} when the fragment needs jsoup
    */
-  static Html.@Nullable Clean clean(String html, @Nullable String base) {
-    FastCleaner cleaner = new FastCleaner(html, base);
+  static Html.@Nullable Clean clean(String html, @Nullable String base, int textLimit) {
+    FastCleaner cleaner = new FastCleaner(html, base, textLimit);
     return cleaner.run() ? cleaner.result() : null;
   }
 
@@ -161,7 +167,7 @@ final class FastCleaner {
     } else if (!sawBlock) {
       html = "<p>" + html + "</p>"; // as Html does: bare text is a paragraph
     }
-    return new Html.Clean(html, text);
+    return new Html.Clean(html, text, textLimit);
   }
 
   private boolean run() {
@@ -195,7 +201,10 @@ final class FastCleaner {
       }
       if (run > pos) { // performance (issue #4): most text needs no escaping, copy it whole
         out.append(chars, pos, run - pos);
-        text.append(chars, pos, run - pos);
+        if (!textDone) {
+          text.append(chars, pos, run - pos);
+          keptText();
+        }
         pos = run;
         continue;
       }
@@ -217,6 +226,21 @@ final class FastCleaner {
     return true;
   }
 
+  /**
+   * Counts the text kept so far; once it holds more than {@code textLimit + 1} non-space chars,
+   * its collapsed form is longer than the limit, and the summary is cut from it as from the whole:
+   * the rest is not kept.
+   */
+  private void keptText() {
+    for (int i = textScanned, end = text.length(); i < end; i++) {
+      if (!Text.isSpace(text.charAt(i))) {
+        textLetters++;
+      }
+    }
+    textScanned = text.length();
+    textDone = textLetters > textLimit + 1;
+  }
+
   /** True for a character text copies as it is, to both the HTML and the text. */
   private static boolean plain(char c) {
     return c > '>' ? c != '\u00A0' && c != '\u00AD' && c != '\u200B' : c != '<' && c != '&' && c != '>';
@@ -236,7 +260,10 @@ final class FastCleaner {
       // jsoup's text leaves out zero-width spaces and soft hyphens, but not inside pre
       unmodeled |= open("pre");
     } else {
-      text.append(c);
+      if (!textDone) {
+        text.append(c);
+        keptText();
+      }
     }
     switch (c) {
       case '&' -> out.append("&amp;");

@@ -43,19 +43,22 @@ public final class Html {
     private final String html;
     private final @Nullable Element body;
     private final @Nullable CharSequence rawText;
+    private final int textLimit;
     private @Nullable String text;
-    private int textLimit;
 
-    Clean(String html, Element body) {
+    Clean(String html, Element body, int textLimit) {
       this.html = html;
       this.body = body;
       this.rawText = null;
+      this.textLimit = textLimit;
     }
 
-    Clean(String html, CharSequence rawText) {
+    /** The one-pass cleaner's result: its raw text is kept only as far as {@code textLimit} needs. */
+    Clean(String html, CharSequence rawText, int textLimit) {
       this.html = html;
       this.body = null;
       this.rawText = rawText;
+      this.textLimit = textLimit;
     }
 
     /** Returns the clean fragment. */
@@ -63,23 +66,23 @@ public final class Html {
       return html;
     }
 
-    /** Returns the plain text of the clean fragment, whitespace collapsed. */
-    public String text() {
-      return text(Integer.MAX_VALUE - 1);
-    }
-
     /**
      * Returns the plain text of the clean fragment, whitespace collapsed, as far as a summary of
-     * {@code limit} characters needs it: all of it when it is that short, else a prefix longer than
-     * {@code limit} that {@link Text#truncate} cuts as it would the whole text.
+     * the length given to {@link Html#clean(String, String, int)} needs it: all of it when it is
+     * that short, else a prefix longer than that length, which {@link Text#truncate} cuts as it
+     * would the whole text.
+     *
+     * @throws IllegalStateException when the cleaning was asked for no text
      */
-    public String text(int limit) {
-      if (text == null || (textLimit < limit && text.length() > textLimit)) {
+    public String text() {
+      if (textLimit < 0) {
+        throw new IllegalStateException("the text was not kept");
+      }
+      if (text == null) {
         text =
             body != null
-                ? Text.collapseWhitespace(Text.stripForbidden(body.text()), limit)
-                : Text.collapseWhitespace(requireNonNull(rawText), limit); // already clean
-        textLimit = limit;
+                ? Text.collapseWhitespace(Text.stripForbidden(body.text()), textLimit)
+                : Text.collapseWhitespace(requireNonNull(rawText), textLimit); // already clean
       }
       return text;
     }
@@ -93,13 +96,25 @@ public final class Html {
    * @return the clean fragment (UTF-8, minimal escaping, no pretty-printing) and its plain text
    */
   public static Clean clean(String html, @Nullable String base) {
+    return clean(html, base, Integer.MAX_VALUE - 1);
+  }
+
+  /**
+   * Cleans a fragment, keeping its text only as far as a summary needs.
+   *
+   * @param html the raw fragment
+   * @param base the absolute URL relative references resolve against, or {@code null}
+   * @param textLimit the length of the summary the text is for; negative when no text is wanted
+   * @return the clean fragment (UTF-8, minimal escaping, no pretty-printing) and its plain text
+   */
+  public static Clean clean(String html, @Nullable String base, int textLimit) {
     String input = Text.stripForbidden(html);
-    Clean fast = FastCleaner.clean(input, base);
-    return fast != null ? fast : cleanWithJsoup(input, base);
+    Clean fast = FastCleaner.clean(input, base, textLimit);
+    return fast != null ? fast : cleanWithJsoup(input, base, textLimit);
   }
 
   /** The reference path: jsoup's parser, {@link Cleaner} and serializer. */
-  static Clean cleanWithJsoup(String html, @Nullable String base) {
+  static Clean cleanWithJsoup(String html, @Nullable String base, int textLimit) {
     Document dirty = Jsoup.parseBodyFragment(html, base == null ? "" : base);
     Document clean = new Cleaner(SAFELIST).clean(dirty);
     for (Element img : clean.body().getElementsByTag("img")) {
@@ -118,7 +133,7 @@ public final class Html {
     } else if (clean.body().getAllElements().stream().skip(1).noneMatch(Element::isBlock)) {
       out = "<p>" + out + "</p>"; // bare text: a paragraph, so the credit after it stands apart
     }
-    return new Clean(out, clean.body());
+    return new Clean(out, clean.body(), textLimit);
   }
 
   /** Returns the plain text of a fragment: tags removed, entities decoded. */

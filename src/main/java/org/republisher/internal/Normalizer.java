@@ -98,6 +98,7 @@ public final class Normalizer {
     String language = a.effectiveLanguage();
     boolean rtl = language != null ? isRtlLanguage(language) : startsRightToLeft(title);
 
+    String summary = a.summary() == null ? "" : Text.plain(a.summary());
     String contentHtml = "";
     Html.Clean clean = null;
     if (a.contentHtml() != null) {
@@ -109,15 +110,15 @@ public final class Normalizer {
         }
         raw = raw.substring(0, cut);
       }
-      clean = Html.clean(raw, base == null ? null : base.toString());
+      // the content's text is kept only for a summary, and only as far as it needs (issue #4)
+      int textLimit = summary.isEmpty() ? policy.maxSummaryLength() : -1;
+      clean = Html.clean(raw, base == null ? null : base.toString(), textLimit);
       contentHtml = clean.html();
+      if (summary.isEmpty()) {
+        summary = clean.text();
+      }
     }
 
-    String summary = a.summary() == null ? "" : Text.plain(a.summary());
-    if (summary.isEmpty() && clean != null) {
-      // the content's text, extracted only here and only as far as the summary needs (issue #4)
-      summary = clean.text(policy.maxSummaryLength());
-    }
     summary = summary.isEmpty() ? null : Text.truncate(summary, policy.maxSummaryLength());
 
     Publication publication = a.publication();

@@ -1,5 +1,6 @@
 package org.republisher.internal;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,15 +28,25 @@ import org.republisher.source.JsonLinesRecords;
  */
 class FastCleanerTest {
   private static final String BASE = "https://www.2m.ma/fr/news/article-1?x=1";
+  private static final int WHOLE = Integer.MAX_VALUE - 1;
 
   /** Asserts both paths agree and returns the fast one's answer. */
   private static Html.@Nullable Clean compare(String raw, @Nullable String base) {
     String input = Text.stripForbidden(raw);
-    Html.Clean fast = FastCleaner.clean(input, base);
-    Html.Clean slow = Html.cleanWithJsoup(input, base);
+    Html.Clean fast = FastCleaner.clean(input, base, WHOLE);
+    Html.Clean slow = Html.cleanWithJsoup(input, base, WHOLE);
     if (fast != null) {
       assertThat(fast.html()).as("html of %s", raw).isEqualTo(slow.html());
       assertThat(fast.text()).as("text of %s", raw).isEqualTo(slow.text());
+      // the text kept only as far as a summary needs gives that summary
+      for (int limit : new int[] {10, 25}) {
+        Html.Clean partial = requireNonNull(FastCleaner.clean(input, base, limit));
+        assertThat(partial.html()).isEqualTo(slow.html());
+        assertThat(Text.truncate(partial.text(), limit))
+            .as("summary of %d from %s", limit, raw)
+            .isEqualTo(Text.truncate(slow.text(), limit));
+      }
+      assertThat(requireNonNull(FastCleaner.clean(input, base, -1)).html()).isEqualTo(slow.html());
     }
     assertThat(Html.clean(raw, base).html()).isEqualTo(slow.html());
     return fast;
@@ -82,6 +93,8 @@ class FastCleanerTest {
         "<meta charset=utf-8><link rel=x href=y><p>tête</p>",
         "<h2>x</h2><h3>y</h3><p>z</p>",
         "<p>zéro\u200blargeur et trait\u00add'union</p>",
+        "<p>Un long paragraphe de texte, assez long pour dépasser la limite du résumé.</p><p>Suite.</p>",
+        "<p>   \n\n   </p><p>      espaces          nombreux        avant       le        texte</p>",
       })
   void commonShapesTakeTheFastPathAndMatchJsoup(String html) {
     assertThat(compare(html, BASE)).as("fast path taken for %s", html).isNotNull();
