@@ -35,6 +35,10 @@ public final class Urls {
         throw new InvalidValueException(field, text, "is not a URL", again);
       }
     }
+    return checked(field, text, uri);
+  }
+
+  private static URI checked(String field, String text, URI uri) {
     String scheme = uri.getScheme();
     if (scheme != null) {
       String lower = scheme.toLowerCase(Locale.ROOT);
@@ -63,7 +67,12 @@ public final class Urls {
 
   /** Checks that an already parsed URI is an http(s) reference, as {@link #link} does. */
   public static URI link(String field, URI uri) {
-    return link(field, uri.toString());
+    String text = uri.toString();
+    if (Text.stripForbidden(text) == text && text.strip().length() == text.length()) {
+      // its text would parse back to this very URI: checked without parsing it again (issue #4)
+      return checked(field, text, uri);
+    }
+    return link(field, text);
   }
 
   /**

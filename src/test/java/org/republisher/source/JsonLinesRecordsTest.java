@@ -93,6 +93,25 @@ class JsonLinesRecordsTest {
   }
 
   @Test
+  void aPublicationRepeatedOnManyLinesIsBuiltOnceAndOnlyWhenAllItsFieldsMatch() {
+    String line = "{\"title\": \"T\", \"sourceLink\": \"https://h.ma/%d\", \"publication\": %s}\n";
+    String same = "{\"name\": \"2M\", \"url\": \"https://www.2m.ma\", \"zone\": \"Africa/Casablanca\"}";
+    List<Article> articles =
+        read(
+            line.formatted(1, same)
+                + line.formatted(2, same)
+                + line.formatted(3, "{\"name\": \"2M\", \"url\": \"https://www.2m.ma/ar\"}")
+                + line.formatted(4, "{\"name\": \"2M\", \"url\": \"https://www.2m.ma\", \"language\": \"ar\"}")
+                + line.formatted(5, "\"2M\""));
+
+    assertThat(articles.get(1).publication()).isSameAs(articles.get(0).publication());
+    assertThat(articles).extracting(a -> a.publication().url() == null ? null : a.publication().url().toString())
+        .containsExactly("https://www.2m.ma", "https://www.2m.ma", "https://www.2m.ma/ar", "https://www.2m.ma", null);
+    assertThat(articles.get(3).publication().language()).isEqualTo("ar");
+    assertThat(articles.get(0).publication().language()).isNull();
+  }
+
+  @Test
   void requiresOnlyTitleAndOneLink() {
     Article a = readOne("{\"title\": \"Titre\", \"sourceLink\": \"https://www.2m.ma/fr/a-1\"}");
 
