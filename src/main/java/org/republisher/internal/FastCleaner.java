@@ -435,7 +435,7 @@ final class FastCleaner {
       if (i == ws) {
         return false; // attributes must be apart
       }
-      i = attribute(i);
+      i = attribute(i, kind);
       if (i < 0) {
         return false;
       }
@@ -510,9 +510,6 @@ final class FastCleaner {
     for (int a = 0; a < count; a++) {
       String name = names[a];
       String value = values[a];
-      if (!kind.attributes.contains(name) && !name.equals("dir") && !name.equals("lang")) {
-        continue;
-      }
       if (name.equals(kind.urlAttribute)) {
         value = url(value, kind.protocols);
         if (value == null) {
@@ -555,7 +552,7 @@ final class FastCleaner {
   }
 
   /** Reads one attribute from {@code i}; returns where it ends, or -1 when it is not modeled. */
-  private int attribute(int i) {
+  private int attribute(int i, Kind kind) {
     int start = i;
     while (i < n && isNameChar(chars[i])) {
       i++;
@@ -564,6 +561,9 @@ final class FastCleaner {
       return -1;
     }
     String name = lowerName(start, i);
+    // performance (issue #4): the value of an attribute the safelist drops is checked, not kept
+    boolean kept =
+        kind.safe && (kind.attributes.contains(name) || name.equals("dir") || name.equals("lang"));
     int j = skipSpace(i);
     String value = "";
     if (j < n && chars[j] == '=') {
@@ -572,19 +572,30 @@ final class FastCleaner {
         return -1;
       }
       char q = chars[j];
-      StringBuilder v = new StringBuilder();
       if (q == '"' || q == '\'') {
-        pos = j + 1;
-        while (pos < n && chars[pos] != q) {
-          if (!attributeChar(v)) {
+        int end = j + 1;
+        while (end < n && chars[end] != q && chars[end] != '&') {
+          end++;
+        }
+        if (end < n && chars[end] == q) { // no reference: the value as it stands
+          value = kept ? new String(chars, j + 1, end - j - 1) : "";
+          i = end + 1;
+        } else {
+          StringBuilder v = new StringBuilder();
+          pos = j + 1;
+          while (pos < n && chars[pos] != q) {
+            if (!attributeChar(v)) {
+              return -1;
+            }
+          }
+          if (pos >= n) {
             return -1;
           }
+          i = pos + 1;
+          value = v.toString();
         }
-        if (pos >= n) {
-          return -1;
-        }
-        i = pos + 1;
       } else {
+        StringBuilder v = new StringBuilder();
         pos = j;
         while (pos < n && !isSpace(chars[pos]) && chars[pos] != '>') {
           char c = chars[pos];
@@ -599,9 +610,12 @@ final class FastCleaner {
           return -1;
         }
         i = pos;
+        value = v.toString();
       }
-      value = v.toString();
     } // else no value, and the spaces before the next attribute are the caller's
+    if (!kept) {
+      return i;
+    }
     for (int a = 0; a < count; a++) {
       if (names[a].equals(name)) {
         return i; // a repeated attribute: the first one stands

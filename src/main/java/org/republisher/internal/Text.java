@@ -108,21 +108,26 @@ public final class Text {
    * prefix of it longer than {@code limit}, which {@link #truncate} cuts as it would the whole.
    */
   static String collapseWhitespace(CharSequence text, int limit) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), limit) + 2);
+    String s = text.toString();
+    int n = s.length();
+    char[] in = new char[n];
+    s.getChars(0, n, in, 0);
+    char[] out = new char[(int) Math.min(n, limit + 2L)];
+    int size = 0;
     boolean pending = false;
-    for (int i = 0, n = text.length(); i < n && out.length() <= limit; i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < n && size <= limit; i++) {
+      char c = in[i];
       if (isSpace(c)) {
-        pending = out.length() > 0;
+        pending = size > 0;
       } else {
         if (pending) {
-          out.append(' ');
+          out[size++] = ' ';
           pending = false;
         }
-        out.append(c);
+        out[size++] = c;
       }
     }
-    return out.toString();
+    return new String(out, 0, size);
   }
 
   private static boolean isCollapsed(String text) {
