@@ -2,6 +2,7 @@ package org.republisher.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -123,8 +124,8 @@ final class FastCleaner {
   private @Nullable String directory; // the base up to the last slash of its path
   private boolean originDone;
   private int pos;
-  private final StringBuilder out;
-  private final StringBuilder text;
+  private final Buffer out;
+  private final Buffer text;
   private final int textLimit; // the text is kept only as far as a summary this long needs
   private boolean textDone; // that far is kept, or no text is wanted
   private int textScanned; // the text's chars counted so far
@@ -144,10 +145,10 @@ final class FastCleaner {
     this.chars = in.toCharArray();
     this.n = chars.length;
     this.base = base;
-    this.out = new StringBuilder(n + 64);
+    this.out = new Buffer(n + 64);
     this.textLimit = textLimit;
     this.textDone = textLimit < 0;
-    this.text = new StringBuilder(textDone ? 0 : Math.min(n, 4 * textLimit + 64));
+    this.text = new Buffer(textDone ? 0 : Math.min(n, 4 * textLimit + 64));
   }
 
   /**
@@ -841,5 +842,69 @@ final class FastCleaner {
 
   private static boolean isAsciiLetterOrDigit(char c) {
     return isAsciiLetter(c) || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * A growable char array: what StringBuilder does here, without its checks for Latin-1 on every
+   * append (performance, issue #4).
+   */
+  private static final class Buffer implements CharSequence {
+    private char[] chars;
+    private int size;
+
+    Buffer(int capacity) {
+      chars = new char[Math.max(capacity, 16)];
+    }
+
+    private void room(int more) {
+      if (size + more > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, size + more));
+      }
+    }
+
+    Buffer append(char c) {
+      room(1);
+      chars[size++] = c;
+      return this;
+    }
+
+    Buffer append(String s) {
+      int len = s.length();
+      room(len);
+      s.getChars(0, len, chars, size);
+      size += len;
+      return this;
+    }
+
+    Buffer append(char[] from, int offset, int len) {
+      room(len);
+      System.arraycopy(from, offset, chars, size, len);
+      size += len;
+      return this;
+    }
+
+    void setLength(int length) {
+      size = length;
+    }
+
+    @Override
+    public int length() {
+      return size;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(chars, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, size);
+    }
   }
 }
