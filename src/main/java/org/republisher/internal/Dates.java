@@ -1,5 +1,6 @@
 package org.republisher.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -46,11 +47,28 @@ public final class Dates {
     }
     LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
     int time = (int) Math.floorMod(seconds, 86_400);
-    StringBuilder out = new StringBuilder(29);
-    out.append(DAYS[day.getDayOfWeek().ordinal()]).append(", ");
-    two(out, day.getDayOfMonth()).append(' ').append(MONTHS[day.getMonthValue() - 1]).append(' ');
-    out.append(day.getYear()).append(' ');
-    return time(out, time).append(" GMT").toString();
+    byte[] b = new byte[29];
+    String name = DAYS[day.getDayOfWeek().ordinal()];
+    b[0] = (byte) name.charAt(0);
+    b[1] = (byte) name.charAt(1);
+    b[2] = (byte) name.charAt(2);
+    b[3] = ',';
+    b[4] = ' ';
+    two(b, 5, day.getDayOfMonth());
+    b[7] = ' ';
+    String month = MONTHS[day.getMonthValue() - 1];
+    b[8] = (byte) month.charAt(0);
+    b[9] = (byte) month.charAt(1);
+    b[10] = (byte) month.charAt(2);
+    b[11] = ' ';
+    year(b, 12, day.getYear());
+    b[16] = ' ';
+    time(b, 17, time);
+    b[25] = ' ';
+    b[26] = 'G';
+    b[27] = 'M';
+    b[28] = 'T';
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   /** Atom and JSON Feed: RFC 3339 in UTC: {@code 2020-06-04T11:00:00Z}. */
@@ -61,21 +79,35 @@ public final class Dates {
     }
     LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
     int time = (int) Math.floorMod(seconds, 86_400);
-    StringBuilder out = new StringBuilder(20);
-    out.append(day.getYear()).append('-');
-    two(out, day.getMonthValue()).append('-');
-    two(out, day.getDayOfMonth()).append('T');
-    return time(out, time).append('Z').toString();
+    byte[] b = new byte[20];
+    year(b, 0, day.getYear());
+    b[4] = '-';
+    two(b, 5, day.getMonthValue());
+    b[7] = '-';
+    two(b, 8, day.getDayOfMonth());
+    b[10] = 'T';
+    time(b, 11, time);
+    b[19] = 'Z';
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
-  private static StringBuilder time(StringBuilder out, int secondOfDay) {
-    two(out, secondOfDay / 3600).append(':');
-    two(out, secondOfDay / 60 % 60).append(':');
-    return two(out, secondOfDay % 60);
+  /** Writes {@code HH:mm:ss} at {@code at}. */
+  private static void time(byte[] b, int at, int secondOfDay) {
+    two(b, at, secondOfDay / 3600);
+    b[at + 2] = ':';
+    two(b, at + 3, secondOfDay / 60 % 60);
+    b[at + 5] = ':';
+    two(b, at + 6, secondOfDay % 60);
   }
 
-  private static StringBuilder two(StringBuilder out, int value) {
-    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  private static void year(byte[] b, int at, int year) {
+    two(b, at, year / 100);
+    two(b, at + 2, year % 100);
+  }
+
+  private static void two(byte[] b, int at, int value) {
+    b[at] = (byte) ('0' + value / 10);
+    b[at + 1] = (byte) ('0' + value % 10);
   }
 
   /**
