@@ -285,20 +285,24 @@ final class XmlOutput {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-      for (int i = off, end = off + len; i < end; i++) {
-        char c = s.charAt(i);
-        if (c < 0x80 && high == 0 && size < buffer.length) {
-          buffer[size++] = (byte) c;
-        } else {
-          put(c);
-        }
+      // what the StAX writer writes itself (names, attribute values, markup), copied in chunks
+      for (int from = off, end = off + len; from < end; ) {
+        int n = Math.min(chars.length, end - from);
+        s.getChars(from, from + n, chars, 0);
+        write(chars, 0, n);
+        from += n;
       }
     }
 
     @Override
     public void write(char[] chars, int off, int len) throws IOException {
       for (int i = off, end = off + len; i < end; i++) {
-        put(chars[i]);
+        char c = chars[i];
+        if (c < 0x80 && high == 0 && size < buffer.length) {
+          buffer[size++] = (byte) c;
+        } else {
+          put(c);
+        }
       }
     }
 
