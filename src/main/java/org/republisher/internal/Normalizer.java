@@ -229,6 +229,9 @@ public final class Normalizer {
    * tag IRI, else a name-based {@code urn:uuid:} of it.
    */
   static String atomId(String id) {
+    if (Iris.isPlainCanonical(id)) {
+      return id; // its canonical form already (performance, issue #4)
+    }
     int colon = id.indexOf(':');
     if (colon > 0 && id.indexOf(' ') < 0) {
       try {
