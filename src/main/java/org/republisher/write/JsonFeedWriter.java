@@ -118,13 +118,8 @@ final class JsonFeedWriter implements FormatWriter {
               b[p++] = (byte) HEX.charAt(ch & 0xF);
             }
           }
-        } else if (ch < 0x800) {
-          b[p++] = (byte) (0xC0 | (ch >> 6));
-          b[p++] = (byte) (0x80 | (ch & 0x3F));
         } else if (!Character.isSurrogate(ch)) {
-          b[p++] = (byte) (0xE0 | (ch >> 12));
-          b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
-          b[p++] = (byte) (0x80 | (ch & 0x3F));
+          p = XmlOutput.utf8(b, p, ch);
         } else {
           // surrogates escaped one by one, as jackson writes them unless told to combine them
           b[p++] = '\\';

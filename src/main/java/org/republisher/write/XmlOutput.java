@@ -200,6 +200,19 @@ final class XmlOutput {
     }
   }
 
+  /** Writes a char from U+0080 on, not a surrogate, as UTF-8 at {@code p}; returns the new end. */
+  static int utf8(byte[] b, int p, char ch) {
+    if (ch < 0x800) {
+      b[p] = (byte) (0xC0 | (ch >> 6));
+      b[p + 1] = (byte) (0x80 | (ch & 0x3F));
+      return p + 2;
+    }
+    b[p] = (byte) (0xE0 | (ch >> 12));
+    b[p + 1] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+    b[p + 2] = (byte) (0x80 | (ch & 0x3F));
+    return p + 3;
+  }
+
   /**
    * The escaped UTF-8 of the last long text written, shared by the RSS and the Atom output of one
    * write. Performance (issue #4): both write each article's content escaped alike, so it is
@@ -409,13 +422,8 @@ final class XmlOutput {
           } else {
             b[p++] = (byte) ch;
           }
-        } else if (ch < 0x800) {
-          b[p++] = (byte) (0xC0 | (ch >> 6));
-          b[p++] = (byte) (0x80 | (ch & 0x3F));
         } else if (!Character.isSurrogate(ch)) {
-          b[p++] = (byte) (0xE0 | (ch >> 12));
-          b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
-          b[p++] = (byte) (0x80 | (ch & 0x3F));
+          p = XmlOutput.utf8(b, p, ch);
         } else if (Character.isHighSurrogate(ch) && i + 1 < len && Character.isLowSurrogate(c[i + 1])) {
           int cp = Character.toCodePoint(ch, c[++i]);
           b[p++] = (byte) (0xF0 | (cp >> 18));
