@@ -111,8 +111,8 @@ public final class Iris {
         continue;
       }
       if (c == '.') {
-        if (iri.charAt(i - 1) == '/') {
-          return false; // a dot segment, or what could be one
+        if (iri.charAt(i - 1) == '/' || (i + 1 < n && iri.charAt(i + 1) == '/')) {
+          return false; // a dot segment, or what the dot-segment removal would touch
         }
         continue;
       }
