@@ -148,7 +148,7 @@ final class FastCleaner {
     this.out = new Buffer(n + 64);
     this.textLimit = textLimit;
     this.textDone = textLimit < 0;
-    this.text = new Buffer(textDone ? 0 : Math.min(n, 4 * textLimit + 64));
+    this.text = new Buffer(textDone ? 0 : (int) Math.min(n, 4L * textLimit + 64));
   }
 
   /**
