@@ -100,7 +100,6 @@ public final class Normalizer {
 
     String summary = a.summary() == null ? "" : Text.plain(a.summary());
     String contentHtml = "";
-    Html.Clean clean = null;
     if (a.contentHtml() != null) {
       String raw = a.contentHtml();
       if (raw.length() > policy.maxContentLength()) {
@@ -112,7 +111,7 @@ public final class Normalizer {
       }
       // the content's text is kept only for a summary, and only as far as it needs (issue #4)
       int textLimit = summary.isEmpty() ? policy.maxSummaryLength() : -1;
-      clean = Html.clean(raw, base == null ? null : base.toString(), textLimit);
+      Html.Clean clean = Html.clean(raw, base == null ? null : base.toString(), textLimit);
       contentHtml = clean.html();
       if (summary.isEmpty()) {
         summary = clean.text();
@@ -160,7 +159,7 @@ public final class Normalizer {
     }
     String credit = template.html(a, attribution, language);
     if (!credit.isEmpty() && template != AttributionTemplate.LOCALIZED) {
-      credit = Html.clean(credit, base == null ? null : base.toString()).html();
+      credit = Html.clean(credit, base == null ? null : base.toString(), -1).html();
     }
     String body = contentHtml + credit;
     if (body.isEmpty()) {
