@@ -368,7 +368,7 @@ final class FastCleaner {
       return false;
     }
     int end = in.indexOf("-->", body);
-    if (end < 0 || in.lastIndexOf("--!>", end) >= body) {
+    if (end < 0 || startsBetween("--!>", body, end)) {
       return false;
     }
     pos = end + 3;
@@ -653,9 +653,6 @@ final class FastCleaner {
       if (lt < 0) {
         return false;
       }
-      if (name.equals("script") && in.substring(pos, lt).contains("<!--")) {
-        return false; // script's escaped states
-      }
       int end = lt + 2 + name.length();
       if (in.regionMatches(true, lt + 2, name, 0, name.length())
           && end < n
@@ -664,11 +661,24 @@ final class FastCleaner {
         if (close >= n || chars[close] != '>') {
           return false;
         }
+        if (name.equals("script") && startsBetween("<!--", pos, lt)) {
+          return false; // script's escaped states
+        }
         pos = close + 1;
         return true;
       }
       i = lt + 2;
     }
+  }
+
+  /** True when {@code needle} starts at an index of {@code [from, to)}: one look per index. */
+  private boolean startsBetween(String needle, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (chars[i] == needle.charAt(0) && in.startsWith(needle, i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- URLs

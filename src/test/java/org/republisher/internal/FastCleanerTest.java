@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -15,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -149,6 +151,23 @@ class FastCleanerTest {
   @ValueSource(strings = {"<a href=\"/x\">x</a><img src=\"y.png\">", "<a href=\"https://a.ma/\">a</a>"})
   void withoutABase(String html) {
     compare(html, null);
+  }
+
+  /** Inputs shaped to make a careless scanner quadratic: each must stay one pass. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void hugeAdversarialInputsStayLinear(int shape) {
+    String html =
+        switch (shape) {
+          case 0 -> "<script>" + "</x".repeat(200_000) + "</script><p>fin</p>";
+          case 1 -> "<!--a-->".repeat(100_000) + "<p>fin</p>";
+          case 2 -> "<a href=\"/" + "a".repeat(500_000) + "\">lien</a>";
+          case 3 -> "<span>".repeat(5_000) + "x" + "</span>".repeat(5_000);
+          case 4 -> "&" + "a".repeat(500_000) + "; <p>" + "&amp;".repeat(100_000) + "</p>";
+          default -> "<p title=\"" + "&quot;".repeat(100_000) + "\">" + "<b>x</b>".repeat(50_000) + "</p>";
+        };
+    compare(html, BASE);
   }
 
   static Stream<String> examples() throws Exception {
