@@ -73,7 +73,7 @@ final class JsonFeedWriter implements FormatWriter {
    * JsonFeedWriterTest holds it to the generator's bytes.
    */
   void writeLongString(String text) throws IOException {
-    if (text.length() < 256) {
+    if (text.length() < 256 || text.length() > 1 << 16) { // short, or too long to keep a buffer for
       json.writeString(text);
       return;
     }
