@@ -89,17 +89,6 @@ public final class Html {
   }
 
   /**
-   * Cleans a fragment.
-   *
-   * @param html the raw fragment
-   * @param base the absolute URL relative references resolve against, or {@code null}
-   * @return the clean fragment (UTF-8, minimal escaping, no pretty-printing) and its plain text
-   */
-  public static Clean clean(String html, @Nullable String base) {
-    return clean(html, base, Integer.MAX_VALUE - 1);
-  }
-
-  /**
    * Cleans a fragment, keeping its text only as far as a summary needs.
    *
    * @param html the raw fragment

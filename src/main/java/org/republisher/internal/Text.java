@@ -82,24 +82,7 @@ public final class Text {
    * space and trims both ends.
    */
   public static String collapseWhitespace(String text) {
-    if (isCollapsed(text)) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    boolean pending = false;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (isSpace(c)) {
-        pending = out.length() > 0;
-      } else {
-        if (pending) {
-          out.append(' ');
-          pending = false;
-        }
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return isCollapsed(text) ? text : collapseWhitespace(text, Integer.MAX_VALUE - 2);
   }
 
   /**

@@ -55,22 +55,7 @@ public final class HostSource {
     requireNonNull(objects, "objects");
     requireNonNull(mapping, "mapping");
     String checked = checkedId(id);
-    return new ArticleSource() {
-      @Override
-      public String id() {
-        return checked;
-      }
-
-      @Override
-      public List<Article> fetch() {
-        return map(checked, objects.iterator(), mapping);
-      }
-
-      @Override
-      public String toString() {
-        return "HostSource[" + checked + "]";
-      }
-    };
+    return source(checked, () -> map(checked, objects.iterator(), mapping));
   }
 
   /**
@@ -91,23 +76,32 @@ public final class HostSource {
     requireNonNull(objects, "objects");
     requireNonNull(mapping, "mapping");
     String checked = checkedId(id);
+    return source(
+        checked,
+        () -> {
+          try (Stream<? extends T> stream =
+              requireNonNull(objects.get(), "the supplier gave no stream")) {
+            return map(checked, stream.iterator(), mapping);
+          }
+        });
+  }
+
+  /** The source of the given id whose fetch is the given one. */
+  private static ArticleSource source(String id, Supplier<List<Article>> fetch) {
     return new ArticleSource() {
       @Override
       public String id() {
-        return checked;
+        return id;
       }
 
       @Override
       public List<Article> fetch() {
-        try (Stream<? extends T> stream =
-            requireNonNull(objects.get(), "the supplier gave no stream")) {
-          return map(checked, stream.iterator(), mapping);
-        }
+        return fetch.get();
       }
 
       @Override
       public String toString() {
-        return "HostSource[" + checked + "]";
+        return "HostSource[" + id + "]";
       }
     };
   }

@@ -121,23 +121,12 @@ final class XmlOutput {
   }
 
   void text(String text) throws IOException {
-    try {
-      characters(text, false);
-    } catch (XMLStreamException e) {
-      throw io(e);
-    }
+    content(text, false);
   }
 
   /** Writes {@code <name>text</name>} on its own line. */
   void element(int depth, String name, String text) throws IOException {
-    try {
-      xml.writeCharacters(INDENT[depth]);
-      xml.writeStartElement(name);
-      characters(text, false);
-      xml.writeEndElement();
-    } catch (XMLStreamException e) {
-      throw io(e);
-    }
+    element(depth, name, text, false);
   }
 
   /**
@@ -146,10 +135,14 @@ final class XmlOutput {
    * may take {@code &lt;b} in a title for markup (the W3C validator's "CharacterData" warning).
    */
   void plainElement(int depth, String name, String text) throws IOException {
+    element(depth, name, text, true);
+  }
+
+  private void element(int depth, String name, String text, boolean plain) throws IOException {
     try {
       xml.writeCharacters(INDENT[depth]);
       xml.writeStartElement(name);
-      plainText(text);
+      characters(text, plain);
       xml.writeEndElement();
     } catch (XMLStreamException e) {
       throw io(e);
@@ -158,8 +151,12 @@ final class XmlOutput {
 
   /** Writes RSS plain text as {@link #plainElement} does, in the open element. */
   void plainText(String text) throws IOException {
+    content(text, true);
+  }
+
+  private void content(String text, boolean plain) throws IOException {
     try {
-      characters(text, true);
+      characters(text, plain);
     } catch (XMLStreamException e) {
       throw io(e);
     }
