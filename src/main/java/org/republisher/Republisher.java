@@ -31,6 +31,7 @@ import org.republisher.source.ArticleSource;
 import org.republisher.source.SourceConfig;
 import org.republisher.source.SourceException;
 import org.republisher.source.SourceProvider;
+import org.republisher.store.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,9 @@ import org.slf4j.LoggerFactory;
 public final class Republisher implements AutoCloseable {
   /** The time a source has to return its articles unless told otherwise: 30 seconds. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+  /** How often a source is fetched, with a store, unless told otherwise: 15 minutes. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
 
   private static final Logger LOG = LoggerFactory.getLogger(Republisher.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -385,8 +389,62 @@ public final class Republisher implements AutoCloseable {
     private Duration deadline = DEFAULT_DEADLINE;
     private Clock clock = Clock.systemUTC();
     private @Nullable Executor executor;
+    private @Nullable ArticleStore store;
+    private Duration interval = DEFAULT_INTERVAL;
+    private final Map<String, Duration> intervals = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Keeps the history in a store: each refresh then fetches only the sources that are due (by
+     * their interval and backoff, conditionally, with the validators the store kept), records what
+     * they gave (an article keeps the id and dates of its first sighting for ever, and one seen
+     * through two sources is one article), and the snapshot holds the fetched articles with the
+     * history's ids and dates. Write feeds from the store with {@link
+     * org.republisher.write.FeedArchive}. The store stays the host's: {@link Republisher#close()}
+     * leaves it open.
+     *
+     * @param store the history
+     * @return this builder
+     */
+    public Builder store(ArticleStore store) {
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets how often a source is fetched when there is a {@linkplain #store(ArticleStore) store};
+     * the default is {@link #DEFAULT_INTERVAL}. A failing source waits longer (backoff).
+     *
+     * @param interval a positive duration
+     * @return this builder
+     * @throws InvalidValueException when it is zero or negative
+     */
+    public Builder interval(Duration interval) {
+      this.interval = positive("interval", interval);
+      return this;
+    }
+
+    /**
+     * Sets how often one source is fetched, overriding {@link #interval(Duration)}.
+     *
+     * @param sourceId the source's id
+     * @param interval a positive duration
+     * @return this builder
+     * @throws InvalidValueException when it is zero or negative
+     */
+    public Builder interval(String sourceId, Duration interval) {
+      intervals.put(requireNonNull(sourceId, "sourceId"), positive("interval", interval));
+      return this;
+    }
+
+    private static Duration positive(String name, Duration value) {
+      requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new InvalidValueException(name, value, "is not positive");
+      }
+      return value;
+    }
 
     /**
      * Adds a source the host made, such as a {@link org.republisher.source.HostSource}.
