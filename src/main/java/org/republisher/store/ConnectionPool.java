@@ -68,7 +68,7 @@ final class ConnectionPool implements AutoCloseable {
       if (reused != null) {
         closeQuietly(reused.connection());
       }
-      return connector.getConnection();
+      return connector.open();
     } catch (SQLException | RuntimeException e) {
       release();
       throw e;

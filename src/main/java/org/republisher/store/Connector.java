@@ -1,21 +1,16 @@
 package org.republisher.store;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Opens new connections to one store, set up for it: SQLite in WAL mode with a busy timeout and
- * {@code synchronous=NORMAL}; PostgreSQL with a connect timeout and an application name. A plain
- * {@link DataSource} (no pooling), so that Flyway migrates through connections set up the same way.
+ * {@code synchronous=NORMAL}; PostgreSQL with a connect timeout and an application name. Thread-safe.
  */
-final class Connector implements DataSource {
+final class Connector {
   /** How long a SQLite writer waits for another one to finish. */
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -51,51 +46,12 @@ final class Connector implements DataSource {
     }
   }
 
-  @Override
-  public Connection getConnection() throws SQLException {
+  /** Opens a new connection, in auto-commit mode. */
+  Connection open() throws SQLException {
     Connection c = driver.connect(url, properties);
     if (c == null) {
       throw new SQLException("the driver does not take this URL", "08001");
     }
     return c;
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    throw new SQLFeatureNotSupportedException("credentials are given in the store's location");
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return new PrintWriter(PrintWriter.nullWriter());
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("no java.util.logging here");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper of " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

@@ -57,6 +57,11 @@ enum Dialect {
     void lockSequence(Connection c) {
       // BEGIN IMMEDIATE already holds the only write lock
     }
+
+    @Override
+    void lockMigrations(Connection c) {
+      // BEGIN IMMEDIATE already holds the only write lock
+    }
   },
 
   /**
@@ -103,15 +108,27 @@ enum Dialect {
 
     @Override
     void lockSequence(Connection c) throws SQLException {
+      advisoryLock(c, SEQUENCE_LOCK);
+    }
+
+    @Override
+    void lockMigrations(Connection c) throws SQLException {
+      advisoryLock(c, MIGRATION_LOCK);
+    }
+
+    /** Takes a transaction-level advisory lock of a class, for the connection's schema. */
+    private void advisoryLock(Connection c, int lockClass) throws SQLException {
       try (Statement s = c.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + SEQUENCE_LOCK
+        s.execute("SELECT pg_advisory_xact_lock(" + lockClass
             + ", hashtext(coalesce(current_schema(), '')))");
       }
     }
   };
 
-  /** The advisory lock class of the article sequence: "rp" + "sq" in ASCII. */
+  /** The advisory lock class of the article sequence: "rpsq" in ASCII. */
   private static final int SEQUENCE_LOCK = 0x72707371;
+  /** The advisory lock class of migrations: "rpmg" in ASCII. */
+  private static final int MIGRATION_LOCK = 0x72706d67;
 
   /** The database's name, as users know it. */
   final String product;
@@ -155,4 +172,7 @@ enum Dialect {
 
   /** Makes the transaction the only one handing out article sequence numbers until it ends. */
   abstract void lockSequence(Connection c) throws SQLException;
+
+  /** Makes the transaction the only one migrating the schema until it ends. */
+  abstract void lockMigrations(Connection c) throws SQLException;
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The history in a SQLite file or a PostgreSQL database, over JDBC: the same tables and the same
  * SQL for both (see {@link Dialect} for the few differences). Instants are epoch seconds, JSON is
- * text. Opening creates the file and its folders (SQLite) and migrates the schema (Flyway, {@link
+ * text. Opening creates the file and its folders (SQLite) and migrates the schema ({@link
  * Migrations}). Thread-safe: each method borrows a connection from a small pool and is one
  * statement or one transaction.
  */
@@ -73,13 +73,12 @@ final class JdbcBackend implements Backend {
    *
    * @param location a SQLite file path, or a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
    * @return the open backend
-   * @throws StoreException when the location is not one, a driver or Flyway is missing, the
-   *     database cannot be reached, or its schema cannot be migrated or is newer than this code
+   * @throws StoreException when the location is not one, its driver is missing, the database
+   *     cannot be reached, or its schema cannot be migrated or is newer than this code
    */
   static Backend open(String location) {
     JdbcLocation where = JdbcLocation.parse(location);
     Connector connector = new Connector(where);
-    requireFlyway(where);
     Path file = where.file();
     if (file != null) {
       Path folder = file.toAbsolutePath().getParent();
@@ -91,32 +90,21 @@ final class JdbcBackend implements Backend {
     }
     ConnectionPool pool = new ConnectionPool(connector, POOL_SIZE);
     try {
-      pool.give(pool.take(), false); // connection failures in the user's words, before Flyway's
-      Migrations.migrate(where, connector);
+      Connection c = pool.take();
+      boolean broken = true;
+      try {
+        Migrations.migrate(where, c);
+        broken = false;
+      } finally {
+        pool.give(c, broken);
+      }
       return new JdbcBackend(where, pool);
     } catch (SQLException e) {
       pool.close();
-      throw where.failure("cannot open the store", e);
+      throw where.failure("cannot open the store and migrate its schema", e);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
-    }
-  }
-
-  private static void requireFlyway(JdbcLocation location) {
-    needClass(location, "org.flywaydb.core.Flyway", "org.flywaydb:flyway-core");
-    if (location.dialect() == Dialect.POSTGRESQL) {
-      needClass(location, "org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
-          "org.flywaydb:flyway-database-postgresql");
-    }
-  }
-
-  private static void needClass(JdbcLocation location, String name, String artifact) {
-    try {
-      Class.forName(name, false, JdbcBackend.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new StoreException(location.shown(), "Flyway " + artifact
-          + " is not on the class path: it creates and migrates the schema", e);
     }
   }
 
