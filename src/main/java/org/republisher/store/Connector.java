@@ -8,7 +8,8 @@ import java.util.Properties;
 
 /**
  * Opens new connections to one store, set up for it: SQLite in WAL mode with a busy timeout and
- * {@code synchronous=NORMAL}; PostgreSQL with a connect timeout and an application name. Thread-safe.
+ * {@code synchronous=NORMAL}; PostgreSQL with a connect timeout and an application name.
+ * Thread-safe.
  */
 final class Connector {
   /** How long a SQLite writer waits for another one to finish. */

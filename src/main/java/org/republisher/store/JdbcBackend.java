@@ -130,20 +130,12 @@ final class JdbcBackend implements Backend {
     if (keys.isEmpty()) {
       return Map.of();
     }
-    return read("cannot read articles", c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT " + ARTICLE_COLUMNS
-          + " FROM article WHERE article_key IN (SELECT v FROM " + dialect.list + " AS l)")) {
-        dialect.bindTexts(c, s, 1, keys);
-        Map<String, StoredArticle> found = new HashMap<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            StoredArticle a = article(r);
-            found.put(a.key(), a);
-          }
-        }
-        return found;
-      }
-    });
+    Map<String, StoredArticle> found = new HashMap<>();
+    ListBinder binder = (c, s) -> dialect.bindTexts(c, s, 1, keys);
+    for (StoredArticle a : articlesWhere("article_key", binder)) {
+      found.put(a.key(), a);
+    }
+    return found;
   }
 
   @Override
@@ -151,20 +143,10 @@ final class JdbcBackend implements Backend {
     if (seqs.length == 0) {
       return List.of();
     }
-    Map<Long, StoredArticle> found = read("cannot read articles", c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT " + ARTICLE_COLUMNS
-          + " FROM article WHERE seq IN (SELECT v FROM " + dialect.list + " AS l)")) {
-        dialect.bindLongs(c, s, 1, seqs);
-        Map<Long, StoredArticle> bySeq = new HashMap<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            StoredArticle a = article(r);
-            bySeq.put(a.seq(), a);
-          }
-        }
-        return bySeq;
-      }
-    });
+    Map<Long, StoredArticle> found = new HashMap<>();
+    for (StoredArticle a : articlesWhere("seq", (c, s) -> dialect.bindLongs(c, s, 1, seqs))) {
+      found.put(a.seq(), a);
+    }
     List<StoredArticle> ordered = new ArrayList<>(found.size());
     for (long seq : seqs) {
       StoredArticle a = found.get(seq);
@@ -173,6 +155,29 @@ final class JdbcBackend implements Backend {
       }
     }
     return ordered;
+  }
+
+  /** Returns the articles whose column is in the list the binder binds, in no order. */
+  private List<StoredArticle> articlesWhere(String column, ListBinder binder) {
+    return read("cannot read articles", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + ARTICLE_COLUMNS
+          + " FROM article WHERE " + column + " IN (SELECT v FROM " + dialect.list + " AS l)")) {
+        binder.bind(c, s);
+        List<StoredArticle> found = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            found.add(article(r));
+          }
+        }
+        return found;
+      }
+    });
+  }
+
+  /** Binds a list as the one parameter of a statement. */
+  @FunctionalInterface
+  private interface ListBinder {
+    void bind(Connection c, PreparedStatement s) throws SQLException;
   }
 
   @Override

@@ -58,7 +58,8 @@ final class Migrations {
       dialect.lockMigrations(c);
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version INTEGER NOT NULL"
-            + " PRIMARY KEY, script TEXT NOT NULL, checksum TEXT NOT NULL, applied BIGINT NOT NULL)");
+            + " PRIMARY KEY, script TEXT NOT NULL, checksum TEXT NOT NULL,"
+            + " applied BIGINT NOT NULL)");
       }
       Map<Integer, String> applied = applied(c);
       int current = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
