@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings a store's schema to the version this republisher knows: the scripts {@code
@@ -30,6 +32,8 @@ import java.util.zip.CRC32;
  * all a migration needs. A script's statements each end with a semicolon at the end of a line.
  */
 final class Migrations {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
   /** The scripts, oldest first: script {@code i} makes schema version {@code i + 1}. */
   static final List<String> SCRIPTS = List.of("V1__history.sql");
 
@@ -82,6 +86,10 @@ final class Migrations {
       }
       dialect.commit(c);
       done = true;
+      if (current < LATEST) {
+        LOG.info("history store {}: schema migrated from version {} to {}", location.shown(),
+            current, LATEST);
+      }
     } finally {
       if (!done) {
         try {
