@@ -51,6 +51,11 @@ final class RssWriter implements FormatWriter {
     xml.attribute("href", head.selfUrl().toASCIIString());
     xml.attribute("rel", "self");
     xml.attribute("type", FeedFormat.RSS.mediaType());
+    if (spec.hub() != null) {
+      xml.empty(1, "atom", "link", ATOM);
+      xml.attribute("href", spec.hub().toASCIIString());
+      xml.attribute("rel", "hub");
+    }
     if (spec.icon() != null) {
       xml.start(1, "image");
       xml.element(2, "url", spec.icon().toASCIIString());
