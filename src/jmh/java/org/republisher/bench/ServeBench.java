@@ -111,6 +111,7 @@ public final class ServeBench {
           FeedSpec.builder(title, "http://127.0.0.1/feeds/all." + format.fileName())
               .link("https://revue.example/")
               .limit(100)
+              .hub(System.getProperty("hub")) // -Dhub=URL: the feeds name a WebSub hub
               .build();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       FeedWriter.builder(spec).clock(Dataset.CLOCK).build().write(format, articles, out);

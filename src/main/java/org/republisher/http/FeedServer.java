@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#grace grace period}), requests that arrive meanwhile get 503 with {@code
  * Connection: close}, then the port is released. A response is never cut short by a stop within
  * the grace period.
+ *
+ * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
+ * unless it is set: the JDK's server then turns off Nagle's algorithm, which otherwise delays each
+ * response with a body by the client's delayed acknowledgement (40 ms on Linux). The JDK reads the
+ * property when its server is first used in the JVM; when something else started one before, pass
+ * {@code -Dsun.net.httpserver.nodelay=true}.
  */
 public final class FeedServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedServer.class);
