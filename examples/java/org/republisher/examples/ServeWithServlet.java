@@ -124,7 +124,7 @@ public final class ServeWithServlet {
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", null);
     Tomcat.addServlet(context, "feeds", new FeedServlet(responder));
-    context.addServletMappingDecoded("/feeds/*", "feeds");
+    context.addServletMapping("/feeds/*", "feeds");
     tomcat.start();
     for (FeedFormat format : FeedFormat.values()) {
       out.println("http://localhost:" + connector.getLocalPort() + "/feeds/all." + format.fileName());

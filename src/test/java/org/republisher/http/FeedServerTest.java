@@ -299,7 +299,7 @@ class FeedServerTest {
     try (JsonParser p = new JsonFactory().createParser(bytes)) {
       assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.getCurrentName();
+        String name = p.currentName();
         JsonToken value = p.nextToken();
         if (value == JsonToken.START_ARRAY) {
           List<String> items = new ArrayList<>();
