@@ -91,13 +91,20 @@ run() { # NAME PORT [wrk options...]
 
 grep -h ' bytes at ' "$WORK/serve.log"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
+runs() { # ROUND: every run once, nginx and serve in turn, which goes first alternating by round
+  local first=nginx second=serve
+  if [ $(($1 % 2)) = 0 ]; then first=serve second=nginx; fi
+  for server in $first $second; do
+    if [ $server = nginx ]; then port=$NGINX_PORT tag=$NGINX_ETAG; else port=$SERVE_PORT tag=$SERVE_ETAG; fi
+    run "$server-200" "$port"
+    run "$server-200-gzip" "$port" -H 'Accept-Encoding: gzip'
+    run "$server-304" "$port" -H "If-None-Match: $tag"
+  done
+}
+runs 0 >/dev/null # warm-up: the JIT compiles the server's paths; not counted
+rm "$WORK/results"
 for round in $(seq "$ROUNDS"); do
-  run nginx-200 $NGINX_PORT
-  run serve-200 $SERVE_PORT
-  run nginx-200-gzip $NGINX_PORT -H 'Accept-Encoding: gzip'
-  run serve-200-gzip $SERVE_PORT -H 'Accept-Encoding: gzip'
-  run nginx-304 $NGINX_PORT -H "If-None-Match: $NGINX_ETAG"
-  run serve-304 $SERVE_PORT -H "If-None-Match: $SERVE_ETAG"
+  runs "$round"
 done
 SWAP=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s src/jmh/serve/check.lua \
   "http://127.0.0.1:$SWAP_PORT$PATH_RSS" -- "$WORK/swap/versions/a.rss.xml" \
@@ -107,16 +114,18 @@ SWAPS=$(curl -s "http://127.0.0.1:$SWAP_PORT/health")
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "| run ($CONNECTIONS connections, ${DURATION} s, median of $ROUNDS) | requests/s | × nginx | p50 ms | p99 ms | bytes/response |"
+echo "| run ($CONNECTIONS connections, ${DURATION} s, medians of $ROUNDS rounds) | requests/s | × nginx | p50 ms | p99 ms | bytes/response |"
 echo "|---|---:|---:|---:|---:|---:|"
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-field() { grep "^$1 " "$WORK/results" | sed "s/.* $2=\([0-9.]*\).*/\1/" | median; }
+values() { grep "^$1 " "$WORK/results" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
+field() { values "$1" "$2" | median; }
 for name in 200 200-gzip 304; do
-  base=$(field "nginx-$name" rps)
   for server in nginx serve; do
-    rps=$(field "$server-$name" rps)
-    printf '| %s %s | %s | %.2f× | %s | %s | %s |\n' "$server" "$name" "$rps" \
-      "$(echo "$rps $base" | awk '{ print $1 / $2 }')" "$(field "$server-$name" p50ms)" \
+    # × nginx: the median of the rounds' ratios, each run against nginx's run of the same round
+    ratio=$(paste <(values "$server-$name" rps) <(values "nginx-$name" rps) \
+      | awk '{ printf "%.4f\n", $1 / $2 }' | median)
+    printf '| %s %s | %s | %.2f× | %s | %s | %s |\n' "$server" "$name" \
+      "$(field "$server-$name" rps)" "$ratio" "$(field "$server-$name" p50ms)" \
       "$(field "$server-$name" p99ms)" "$(field "$server-$name" bytes)"
   done
 done
