@@ -19,7 +19,7 @@ import org.republisher.InvalidValueException;
  * a response to {@code HEAD} gives the length of the body a {@code GET} would get, and has no body
  * itself), and write the body with {@link #writeTo(OutputStream)}, which copies nothing.
  *
- * @param status the status code: 200, 304, 404, 405 or 412
+ * @param status the status code; a responder gives 200, 304, 404, 405 or 412
  * @param headers the header fields, in the order to send them; names as HTTP writes them ({@code
  *     ETag}, {@code Content-Type}); the accessor returns an unmodifiable map
  * @param body the body, empty for {@code HEAD} and 304; the accessor returns a copy (see {@link
