@@ -95,13 +95,26 @@ final class ArticleHash {
       s.getChars(from, to, chars, 0); // a bulk copy: faster than charAt over long content
       int count = to - from;
       int i = 0;
-      while (pendingChars != 0 && i < count) {
+      while ((pendingChars != 0 || haveFirst) && i < count) {
         unit(chars[i++]);
       }
-      for (; i + 4 <= count; i += 4) {
-        block((long) chars[i] | (long) chars[i + 1] << 16 | (long) chars[i + 2] << 32
-            | (long) chars[i + 3] << 48);
+      // aligned on a pair of blocks: whole rounds straight from the array
+      long a1 = h1;
+      long a2 = h2;
+      for (; i + 8 <= count; i += 8) {
+        long k1 = (long) chars[i] | (long) chars[i + 1] << 16 | (long) chars[i + 2] << 32
+            | (long) chars[i + 3] << 48;
+        long k2 = (long) chars[i + 4] | (long) chars[i + 5] << 16 | (long) chars[i + 6] << 32
+            | (long) chars[i + 7] << 48;
+        k1 = Long.rotateLeft(k1 * C1, 31) * C2;
+        a1 ^= k1;
+        a1 = (Long.rotateLeft(a1, 27) + a2) * 5 + 0x52dce729;
+        k2 = Long.rotateLeft(k2 * C2, 33) * C1;
+        a2 ^= k2;
+        a2 = (Long.rotateLeft(a2, 31) + a1) * 5 + 0x38495ab5;
       }
+      h1 = a1;
+      h2 = a2;
       while (i < count) {
         unit(chars[i++]);
       }
