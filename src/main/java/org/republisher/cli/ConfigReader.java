@@ -3,7 +3,9 @@ package org.republisher.cli;
 import static org.republisher.cli.YamlTree.quoted;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
@@ -90,13 +92,15 @@ final class ConfigReader {
 
   private Config read() {
     Node root;
-    try (Reader reader =
-        new java.io.InputStreamReader(
-            Files.newInputStream(file),
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT))) {
-      root = YamlTree.read(reader, name);
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      root = YamlTree.read(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+          name);
     } catch (NoSuchFileException e) {
       throw new ConfigException(name + ": no such file");
     } catch (CharacterCodingException e) {
@@ -112,7 +116,7 @@ final class ConfigReader {
         fields(root, "", "site", "output", "store", "interval", "deadline", "retention", "sources",
             "opml", "feeds");
     if (top == null) {
-      throw new ConfigException(problems);
+      throw new ConfigException(sorted(problems));
     }
     URI site = null;
     URI siteLink = null;
@@ -151,13 +155,14 @@ final class ConfigReader {
       }
     }
     uniqueIds(sources);
-    if (sources.isEmpty() && problems.isEmpty()) {
-      problem(top.map.line(), "sources",
+    if (top.items("sources").isEmpty() && top.items("opml").isEmpty()) {
+      Entry entry = top.entry("sources");
+      problem(entry != null ? entry.line() : top.map.line(), "sources",
           "there is no source: give sources, or opml");
     }
     List<Config.Feed> feeds = feeds(top);
     if (!problems.isEmpty() || site == null || output == null || store == null) {
-      throw new ConfigException(problems);
+      throw new ConfigException(sorted(problems));
     }
     return new Config(
         file, site, siteLink, output, store, interval, deadline, retention, sources, feeds);
@@ -340,6 +345,27 @@ final class ConfigReader {
       }
     }
     return true;
+  }
+
+  /** Sorts the problems of this file by line, those of other files (OPML) after them. */
+  private List<String> sorted(List<String> found) {
+    List<String> sorted = new ArrayList<>(found);
+    sorted.sort(java.util.Comparator.comparingInt(this::lineOf));
+    return sorted;
+  }
+
+  private int lineOf(String problem) {
+    if (problem.startsWith(name + ":")) {
+      int start = name.length() + 1;
+      int end = start;
+      while (end < problem.length() && Character.isDigit(problem.charAt(end))) {
+        end++;
+      }
+      if (end > start && end - start < 10) {
+        return Integer.parseInt(problem.substring(start, end));
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** Names a file in messages: relative to the working folder when it is inside it. */

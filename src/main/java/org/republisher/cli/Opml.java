@@ -76,7 +76,7 @@ final class Opml {
         int event = xml.next();
         line = xml.getLocation().getLineNumber();
         if (event == XMLStreamConstants.DTD) {
-          throw new ConfigException(shown + ":" + line
+          throw new ConfigException(shown + ":" + doctypeLine(bytes)
               + ": has a DOCTYPE, which is refused (no DTD, no entities in OPML)");
         }
         if (event != XMLStreamConstants.START_ELEMENT) {
@@ -133,6 +133,13 @@ final class Opml {
       throw new ConfigException(problems);
     }
     return sources;
+  }
+
+  /** Returns the line of the DOCTYPE: the parser reports where the DTD ends, not where it starts. */
+  private static int doctypeLine(byte[] bytes) {
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("<!DOCTYPE");
+    return at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
   }
 
   private static String fileName(URI uri) {
