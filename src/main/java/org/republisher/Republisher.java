@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.History;
 import org.republisher.model.Article;
 import org.republisher.source.ArticleSource;
 import org.republisher.source.SourceConfig;
@@ -93,6 +95,9 @@ public final class Republisher implements AutoCloseable {
   private final Clock clock;
   private final Executor executor;
   private final @Nullable ExecutorService ownExecutor;
+  private final @Nullable History history;
+  private final Duration interval;
+  private final Map<String, Duration> intervals;
   private final AtomicReference<@Nullable CompletableFuture<Snapshot>> running =
       new AtomicReference<>();
   private volatile @Nullable Snapshot latest;
@@ -106,6 +111,9 @@ public final class Republisher implements AutoCloseable {
     Executor given = b.executor;
     this.ownExecutor = given == null ? Executors.newCachedThreadPool(Republisher::thread) : null;
     this.executor = given != null ? given : requireNonNull(ownExecutor);
+    this.history = (History) b.store; // sealed: every store is the history's one class
+    this.interval = b.interval;
+    this.intervals = Map.copyOf(b.intervals);
   }
 
   /**
@@ -182,26 +190,64 @@ public final class Republisher implements AutoCloseable {
 
   private Snapshot fetchAll() {
     long start = System.nanoTime();
+    Instant now = clock.instant();
+    Set<String> due = null;
+    if (history != null) {
+      due = new HashSet<>(history.claim(slots.stream().map(slot -> slot.id).toList(), now));
+    }
     List<@Nullable FutureTask<List<Article>>> tasks = new ArrayList<>(slots.size());
     for (Slot slot : slots) {
-      tasks.add(slot.start(executor));
+      tasks.add(due == null || due.contains(slot.id) ? slot.start(executor) : null);
     }
     List<Article> articles = new ArrayList<>();
     List<SourceFailure> failures = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
+    List<SourceReport> reports = new ArrayList<>(slots.size());
     try {
       for (int i = 0; i < slots.size(); i++) {
         Slot slot = slots.get(i);
+        SourceReport report;
         List<Article> gathered;
-        try {
-          // wraps around for very long deadlines: only differences of nanoTime are compared
-          gathered = slot.await(tasks.get(i), start + deadlineNanos, deadline);
-          slot.lastGood = gathered;
-        } catch (RepublisherException e) {
-          gathered = slot.failed(e, failures);
+        if (due != null && !due.contains(slot.id)) {
+          List<Article> kept = slot.lastGood;
+          gathered = kept == null ? List.of() : kept;
+          report = new SourceReport(slot.id, SourceReport.Outcome.NOT_DUE, gathered.size(), 0, 0,
+              0, history.nextFetch(slot.id), null);
+        } else {
+          Duration interval = intervals.getOrDefault(slot.id, this.interval);
+          try {
+            // wraps around for very long deadlines: only differences of nanoTime are compared
+            gathered = slot.await(tasks.get(i), start + deadlineNanos, deadline);
+            if (history == null) {
+              report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(), 0,
+                  0, 0, null, null);
+            } else {
+              History.Recorded recorded = history.record(slot.id, gathered, now);
+              gathered = recorded.articles();
+              Instant next = history.succeeded(slot.id, History.Validators.NONE, now, interval);
+              report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(),
+                  recorded.added(), recorded.updated(), recorded.rejected(), next, null);
+            }
+            slot.lastGood = gathered;
+          } catch (RepublisherException e) {
+            if (e instanceof org.republisher.store.StoreException) {
+              throw e;
+            }
+            SourceFailure failure = slot.failure(e);
+            failures.add(failure);
+            gathered = slot.failed(failure, e);
+            Instant next = null;
+            if (history != null) {
+              next = history.failed(slot.id, failure.httpStatus(), null,
+                  String.valueOf(e.getMessage()), now, interval);
+            }
+            report = new SourceReport(slot.id, SourceReport.Outcome.FAILED, gathered.size(), 0, 0,
+                0, next, failure);
+          }
         }
         articles.addAll(gathered);
         counts.put(slot.id, gathered.size());
+        reports.add(report);
       }
     } catch (InterruptedException e) {
       for (FutureTask<List<Article>> task : tasks) {
@@ -212,7 +258,7 @@ public final class Republisher implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new RepublisherException("interrupted while refreshing", e);
     }
-    return new Snapshot(clock.instant(), articles, failures, counts);
+    return new Snapshot(clock.instant(), articles, failures, counts, reports);
   }
 
   private static Thread thread(Runnable task) {
@@ -355,16 +401,20 @@ public final class Republisher implements AutoCloseable {
       return new SourceException(id, uri, -1, "fetch() failed: " + cause, cause);
     }
 
-    /** Reports a failure, logs it, and returns the articles kept in the source's place. */
-    List<Article> failed(RepublisherException cause, List<SourceFailure> failures) {
-      List<Article> kept = lastGood;
+    /** The failure report of a fetch. */
+    SourceFailure failure(RepublisherException cause) {
       URI failedUri = uri;
       int status = -1;
       if (cause instanceof SourceException e) {
         failedUri = e.uri() != null ? e.uri() : uri;
         status = e.httpStatus();
       }
-      failures.add(new SourceFailure(id, failedUri, status, cause, kept != null));
+      return new SourceFailure(id, failedUri, status, cause, lastGood != null);
+    }
+
+    /** Logs a failure, and returns the articles kept in the source's place. */
+    List<Article> failed(SourceFailure failure, RepublisherException cause) {
+      List<Article> kept = lastGood;
       LOG.warn(
           "{}: failed, {}: {}",
           id,

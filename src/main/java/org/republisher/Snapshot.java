@@ -35,12 +35,14 @@ import org.republisher.write.WriteResult;
  * @param counts for each source id, in configuration order, how many articles it gave: those it
  *     fetched, those of its last good fetch when it failed after a success, else 0; counted before
  *     articles of different sources with the same id are merged
+ * @param reports what the refresh did with each source, in configuration order
  */
 public record Snapshot(
     Instant taken,
     List<Article> articles,
     List<SourceFailure> failures,
-    Map<String, Integer> counts) {
+    Map<String, Integer> counts,
+    List<SourceReport> reports) {
 
   /** Checks and copies the fields; keeps the first article of each id and sorts them. */
   public Snapshot {
@@ -48,6 +50,7 @@ public record Snapshot(
     requireNonNull(articles, "articles");
     requireNonNull(failures, "failures");
     requireNonNull(counts, "counts");
+    reports = List.copyOf(requireNonNull(reports, "reports"));
     Set<String> ids = new HashSet<>();
     List<Article> unique = new ArrayList<>(articles.size());
     for (Article article : articles) {
@@ -62,6 +65,24 @@ public record Snapshot(
     counts.forEach(
         (id, count) -> copy.put(requireNonNull(id, "counts key"), requireNonNull(count, id)));
     counts = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Returns how many articles were new to the history in this refresh.
+   *
+   * @return the sum over the sources; 0 without a store
+   */
+  public int added() {
+    return reports.stream().mapToInt(SourceReport::added).sum();
+  }
+
+  /**
+   * Returns how many articles changed the history in this refresh.
+   *
+   * @return the sum over the sources; 0 without a store
+   */
+  public int updated() {
+    return reports.stream().mapToInt(SourceReport::updated).sum();
   }
 
   /**

@@ -86,6 +86,14 @@ public sealed interface ArticleStore extends AutoCloseable permits HistoryStore 
    */
   List<Publication> publications();
 
+  /**
+   * Returns how many articles the history holds.
+   *
+   * @return the number of articles ever recorded
+   * @throws StoreException when the store cannot be read
+   */
+  long articleCount();
+
   /** Closes the store: its connections and files. Calling it again does nothing. */
   @Override
   void close();

@@ -1,14 +1,80 @@
 package org.republisher.store;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.republisher.InvalidArticleException;
+import org.republisher.internal.History;
+import org.republisher.store.Backend.StoredArticle;
+import org.republisher.internal.NormalizedArticle;
+import org.republisher.internal.Normalizer;
+import org.republisher.model.Article;
+import org.republisher.model.Publication;
 import org.republisher.normalize.AttributionTemplate;
 import org.republisher.normalize.ContentPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The one {@link ArticleStore}: the history's rules over a backend. */
-final class HistoryStore implements ArticleStore {
-  final Backend backend;
-  final ContentPolicy policy;
-  final AttributionTemplate template;
-  final java.time.Duration lease;
+/**
+ * The one {@link ArticleStore}: the history's rules over a {@link Backend}.
+ *
+ * <h2>Recording</h2>
+ *
+ * Each article of a fetch gets its {@link Keys key} and its {@link ArticleHash hash}. When the
+ * source gave the same hash for that key last time, the article is unchanged: nothing is read,
+ * normalized or written. Otherwise:
+ *
+ * <ul>
+ *   <li>a key the history has never seen is a new article: it keeps its id, its published date
+ *       (else its updated date, else the instant it was first seen) and is normalized once;
+ *   <li>a key first seen by this source (its owner) with another hash is a change: the article
+ *       keeps its id and published date, takes the new text, and its updated date becomes the
+ *       given one when later, else the instant of the change;
+ *   <li>a key first seen by another source is a sighting: it never makes a second article; it
+ *       fills what the stored article lacks (summary, content, image, authors, categories,
+ *       language), which counts as a change.
+ * </ul>
+ *
+ * New articles of one fetch enter the history oldest first, so that a first import pages in date
+ * order.
+ */
+final class HistoryStore implements ArticleStore, History {
+  /** Bumped when the normalization rules change, so that stored articles are normalized again. */
+  static final String NORMALIZATION_VERSION = "1";
+
+  /** The longest wait after consecutive failures (unless the interval itself is longer). */
+  static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+  /** The longest {@code Retry-After} honoured. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
+
+  private final Backend backend;
+  private final ContentPolicy policy;
+  private final AttributionTemplate template;
+  private final Duration lease;
+  private final String fingerprint;
+  private final String owner = UUID.randomUUID().toString();
+
+  /** Per source, the identity of each key of its last fetch: spares reading unchanged articles. */
+  private final Map<String, Map<String, Identity>> identities = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   HistoryStore(Backend backend, ArticleStore.Builder b) {
@@ -16,11 +82,381 @@ final class HistoryStore implements ArticleStore {
     this.policy = b.policy;
     this.template = b.template;
     this.lease = b.lease;
+    this.fingerprint = fingerprint(b.policy, b.template);
+  }
+
+  private static String fingerprint(ContentPolicy policy, AttributionTemplate template) {
+    String credit =
+        template == AttributionTemplate.LOCALIZED
+            ? "localized"
+            : template == AttributionTemplate.NONE ? "none" : template.getClass().getName();
+    return NORMALIZATION_VERSION + ";" + policy.maxTitleLength() + "," + policy.maxSummaryLength()
+        + "," + policy.maxContentLength() + ";" + credit;
+  }
+
+  /** The id and dates the history gave an article. */
+  private record Identity(String id, Instant published, Instant updated) {
+    static Identity of(StoredArticle a) {
+      return new Identity(a.id(), a.published(), a.updated());
+    }
+  }
+
+  /** One article of a fetch, with its key and hash. */
+  private record Item(Article article, String key, String hash) {}
+
+  // --- recording ---
+
+  @Override
+  public Recorded record(String sourceId, List<Article> articles, Instant now) {
+    checkOpen();
+    Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+    ArticleHash hasher = new ArticleHash();
+    Map<String, Item> items = new LinkedHashMap<>();
+    for (Article article : articles) {
+      String key = Keys.of(article);
+      items.putIfAbsent(key, new Item(article, key, hasher.of(article)));
+    }
+    Map<String, String> seen = backend.sightings(sourceId);
+    Map<String, Identity> known = identities.getOrDefault(sourceId, Map.of());
+    Map<String, Identity> fresh = new HashMap<>();
+    List<Item> todo = new ArrayList<>();
+    List<String> unknownIdentity = new ArrayList<>();
+    for (Item item : items.values()) {
+      if (item.hash.equals(seen.get(item.key))) {
+        Identity identity = known.get(item.key);
+        if (identity != null) {
+          fresh.put(item.key, identity);
+        } else {
+          unknownIdentity.add(item.key);
+        }
+      } else {
+        todo.add(item);
+      }
+    }
+    if (!unknownIdentity.isEmpty()) {
+      backend.articles(unknownIdentity).forEach((key, a) -> fresh.put(key, Identity.of(a)));
+    }
+    Normalizer normalizer = new Normalizer(Clock.fixed(at, ZoneOffset.UTC), policy, template);
+    int[] counts = new int[3]; // added, updated, rejected
+    List<Item> pending = todo;
+    for (int round = 0; !pending.isEmpty(); round++) {
+      if (round == 3) {
+        throw new StoreException("", "the same articles kept being inserted by another writer", null);
+      }
+      pending = apply(sourceId, pending, at, normalizer, fresh, counts);
+    }
+    identities.put(sourceId, fresh);
+    List<Article> recorded = new ArrayList<>(items.size());
+    for (Item item : items.values()) {
+      Identity identity = fresh.get(item.key);
+      if (identity != null) {
+        recorded.add(withIdentity(item.article, identity));
+      }
+    }
+    return new Recorded(recorded, counts[0], counts[1], counts[2]);
+  }
+
+  /** Writes one round of changes; returns the items whose insert lost to another writer. */
+  private List<Item> apply(String sourceId, List<Item> todo, Instant now, Normalizer normalizer,
+      Map<String, Identity> fresh, int[] counts) {
+    Map<String, StoredArticle> stored =
+        backend.articles(todo.stream().map(Item::key).toList());
+    List<Backend.ArticleRow> inserts = new ArrayList<>();
+    List<Backend.ArticleRow> updates = new ArrayList<>();
+    Map<String, String> sightings = new LinkedHashMap<>();
+    Map<String, Item> byKey = new HashMap<>();
+    List<Item> newItems = new ArrayList<>();
+    for (Item item : todo) {
+      byKey.put(item.key, item);
+      StoredArticle old = stored.get(item.key);
+      try {
+        if (old == null) {
+          newItems.add(item);
+          continue;
+        }
+        Backend.ArticleRow row =
+            old.sourceId().equals(sourceId)
+                ? changed(old, item, now, normalizer)
+                : merged(old, item, now, normalizer);
+        if (row != null) {
+          updates.add(row);
+          fresh.put(item.key, new Identity(row.id(), row.published(), row.updated()));
+          counts[1]++;
+        } else {
+          fresh.put(item.key, Identity.of(old));
+        }
+      } catch (InvalidArticleException e) {
+        reject(sourceId, e, counts);
+      }
+      sightings.put(item.key, item.hash);
+    }
+    // oldest first, so that a first import pages in date order; undated ones (first seen now) last
+    newItems.sort(Comparator.comparing((Item i) -> date(i.article, now)).thenComparing(Item::key));
+    for (Item item : newItems) {
+      try {
+        Backend.ArticleRow row = inserted(sourceId, item, now, normalizer);
+        inserts.add(row);
+        fresh.put(item.key, new Identity(row.id(), row.published(), row.updated()));
+      } catch (InvalidArticleException e) {
+        reject(sourceId, e, counts);
+      }
+      sightings.put(item.key, item.hash);
+    }
+    Backend.Changes changes = new Backend.Changes(sourceId, inserts, updates, sightings);
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    Set<String> taken = backend.apply(changes);
+    counts[0] += inserts.size() - taken.size();
+    List<Item> again = new ArrayList<>(taken.size());
+    for (String key : taken) {
+      fresh.remove(key);
+      again.add(byKey.get(key));
+    }
+    return again;
+  }
+
+  private static void reject(String sourceId, InvalidArticleException e, int[] counts) {
+    counts[2]++;
+    LOG.warn("{}: {}", sourceId, e.getMessage());
+  }
+
+  private static Instant date(Article a, Instant now) {
+    Instant date = a.published() != null ? a.published() : a.updated();
+    return date != null ? date : now;
+  }
+
+  private Backend.ArticleRow inserted(
+      String sourceId, Item item, Instant now, Normalizer normalizer) {
+    Article a = item.article;
+    Instant published = a.published() != null ? a.published() : a.updated();
+    Article dated = published != null ? a : a.toBuilder().published(now).build();
+    NormalizedArticle n = normalizer.normalize(dated);
+    return row(item.key, n, sourceId, now, item.hash, dated, n);
+  }
+
+  private Backend.ArticleRow changed(
+      StoredArticle old, Item item, Instant now, Normalizer normalizer) {
+    Article a = item.article;
+    Instant updated =
+        a.updated() != null && a.updated().isAfter(old.updated()) ? a.updated() : now;
+    Article kept = a.toBuilder().id(old.id()).published(old.published()).updated(updated).build();
+    NormalizedArticle n = normalizer.normalize(kept);
+    return row(old.key(), n, old.sourceId(), old.firstSeen(), item.hash, kept, n);
+  }
+
+  /** Fills what the stored article lacks; {@code null} when the sighting adds nothing. */
+  private Backend.@Nullable ArticleRow merged(
+      StoredArticle old, Item item, Instant now, Normalizer normalizer) {
+    Article mine = ArticleJson.readArticle(old.articleJson());
+    Article other = item.article;
+    Article.Builder b = mine.toBuilder();
+    boolean filled = false;
+    if (mine.summary() == null && other.summary() != null) {
+      b.summary(other.summary());
+      filled = true;
+    }
+    if (mine.contentHtml() == null && other.contentHtml() != null) {
+      b.contentHtml(other.contentHtml());
+      if (mine.baseUri() == null && other.baseUri() != null) {
+        b.baseUri(other.baseUri().toString());
+      }
+      filled = true;
+    }
+    if (mine.image() == null && other.image() != null) {
+      b.image(other.image());
+      filled = true;
+    }
+    if (mine.authors().isEmpty() && !other.authors().isEmpty()) {
+      other.authors().forEach(b::author);
+      filled = true;
+    }
+    if (mine.categories().isEmpty() && !other.categories().isEmpty()) {
+      b.categories(other.categories().toArray(String[]::new));
+      filled = true;
+    }
+    if (mine.language() == null && other.language() != null) {
+      b.language(other.language());
+      filled = true;
+    }
+    if (!filled) {
+      return null;
+    }
+    Article merged = b.id(old.id()).published(old.published()).updated(now).build();
+    NormalizedArticle n = normalizer.normalize(merged);
+    return row(old.key(), n, old.sourceId(), old.firstSeen(), old.hash(), merged, n);
+  }
+
+  private Backend.ArticleRow row(String key, NormalizedArticle n, String sourceId,
+      Instant firstSeen, String hash, Article given, NormalizedArticle normalized) {
+    NormalizedArticle.Source publication = n.publication();
+    return new Backend.ArticleRow(key, given.id(), sourceId, firstSeen, n.published(),
+        n.updated(), hash, publication == null ? null : publication.name(), n.language(),
+        n.categories(), ArticleJson.write(given), ArticleJson.write(normalized), fingerprint);
+  }
+
+  private static Article withIdentity(Article a, Identity identity) {
+    if (identity.id().equals(a.id()) && identity.published().equals(a.published())
+        && identity.updated().equals(a.updated())) {
+      return a;
+    }
+    return a.toBuilder()
+        .id(identity.id())
+        .published(identity.published())
+        .updated(identity.updated())
+        .build();
+  }
+
+  // --- fetch state ---
+
+  @Override
+  public List<String> claim(List<String> sourceIds, Instant now) {
+    checkOpen();
+    return backend.claim(sourceIds, now, now.plus(lease), owner);
   }
 
   @Override
-  public java.util.List<org.republisher.model.Publication> publications() {
-    throw new UnsupportedOperationException("not yet: issue 8, the lead is writing it");
+  public Validators validators(String sourceId) {
+    return backend.source(sourceId)
+        .map(row -> new Validators(row.etag(), row.lastModified(), row.bodyHash()))
+        .orElse(Validators.NONE);
+  }
+
+  @Override
+  public @Nullable Instant nextFetch(String sourceId) {
+    return backend.source(sourceId).map(Backend.SourceRow::nextFetch).orElse(null);
+  }
+
+  @Override
+  public Instant succeeded(String sourceId, Validators validators, Instant now, Duration interval) {
+    checkOpen();
+    Instant next = now.plus(interval).truncatedTo(ChronoUnit.SECONDS);
+    Backend.SourceRow row = new Backend.SourceRow(sourceId, validators.etag(),
+        validators.lastModified(), validators.bodyHash(), now, now, 0, next, 200, null, null,
+        null);
+    finish(row);
+    return next;
+  }
+
+  @Override
+  public Instant failed(String sourceId, int status, @Nullable Duration retryAfter, String message,
+      Instant now, Duration interval) {
+    checkOpen();
+    Backend.SourceRow old = backend.source(sourceId).orElse(null);
+    int failures = old == null ? 1 : old.failures() + 1;
+    Instant next = now.plus(wait(interval, failures, retryAfter)).truncatedTo(ChronoUnit.SECONDS);
+    Backend.SourceRow row = new Backend.SourceRow(sourceId,
+        old == null ? null : old.etag(), old == null ? null : old.lastModified(),
+        old == null ? null : old.bodyHash(), now, old == null ? null : old.lastSuccess(),
+        failures, next, status, message, null, null);
+    finish(row);
+    return next;
+  }
+
+  /**
+   * The wait after {@code failures} consecutive failures: the interval, doubled after each further
+   * failure, at most {@link #MAX_BACKOFF} (or the interval when it is longer); and at least what
+   * {@code Retry-After} asked, up to {@link #MAX_RETRY_AFTER}.
+   */
+  static Duration wait(Duration interval, int failures, @Nullable Duration retryAfter) {
+    Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
+    Duration backoff = interval;
+    for (int i = 1; i < failures && backoff.compareTo(cap) < 0; i++) {
+      backoff = backoff.multipliedBy(2);
+    }
+    if (backoff.compareTo(cap) > 0) {
+      backoff = cap;
+    }
+    if (retryAfter != null && !retryAfter.isNegative()) {
+      Duration asked = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+      if (asked.compareTo(backoff) > 0) {
+        return asked;
+      }
+    }
+    return backoff;
+  }
+
+  private void finish(Backend.SourceRow row) {
+    if (!backend.finish(row, owner)) {
+      LOG.warn("{}: its claim expired before the fetch ended; another instance took it over",
+          row.sourceId());
+    }
+  }
+
+  // --- reading ---
+
+  @Override
+  public List<Entry> catalog() {
+    checkOpen();
+    List<Backend.CatalogRow> rows = backend.catalog();
+    List<Entry> entries = new ArrayList<>(rows.size());
+    for (Backend.CatalogRow r : rows) {
+      entries.add(new Entry(r.seq(), r.publication(), r.language(), r.categories(), r.firstSeen(),
+          r.updated()));
+    }
+    return entries;
+  }
+
+  @Override
+  public List<NormalizedArticle> normalized(long[] seqs, Instant now) {
+    checkOpen();
+    List<StoredArticle> stored = backend.bySeq(seqs);
+    List<NormalizedArticle> articles = new ArrayList<>(stored.size());
+    Normalizer normalizer = null;
+    for (StoredArticle a : stored) {
+      if (a.normalizedWith().equals(fingerprint)) {
+        articles.add(ArticleJson.readNormalized(a.normalizedJson()));
+        continue;
+      }
+      // made with other settings (or an older republisher): normalized again, not kept
+      if (normalizer == null) {
+        normalizer = new Normalizer(Clock.fixed(now, ZoneOffset.UTC), policy, template);
+      }
+      Article given = ArticleJson.readArticle(a.articleJson());
+      Article kept =
+          given.toBuilder().id(a.id()).published(a.published()).updated(a.updated()).build();
+      try {
+        articles.add(normalizer.normalize(kept));
+      } catch (InvalidArticleException e) {
+        LOG.warn("history: {}", e.getMessage());
+      }
+    }
+    return articles;
+  }
+
+  @Override
+  public List<Publication> publications() {
+    checkOpen();
+    Map<String, Long> first = new TreeMap<>();
+    for (Backend.CatalogRow row : backend.catalog()) {
+      if (row.publication() != null) {
+        first.putIfAbsent(row.publication(), row.seq());
+      }
+    }
+    long[] seqs = first.values().stream().mapToLong(Long::longValue).toArray();
+    List<Publication> publications = new ArrayList<>(seqs.length);
+    for (StoredArticle a : backend.bySeq(seqs)) {
+      Publication p = ArticleJson.readArticle(a.articleJson()).publication();
+      if (p != null) {
+        String name = requireNonNull(a.publication());
+        publications.add(p.name().equals(name)
+            ? p : new Publication(name, p.url(), p.feedUrl(), p.language(), p.zone()));
+      }
+    }
+    publications.sort(Comparator.comparing(Publication::name));
+    return publications;
+  }
+
+  @Override
+  public long articleCount() {
+    checkOpen();
+    return backend.catalog().size();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the history store is closed");
+    }
   }
 
   @Override

@@ -32,6 +32,10 @@ final class AtomWriter implements FormatWriter {
     FeedSpec spec = head.spec();
     xml.start(0, "feed");
     xml.namespace("", ATOM);
+    FeedHead.Paging paging = head.paging();
+    if (paging.archive()) {
+      xml.namespace("fh", FeedHead.HISTORY);
+    }
     if (spec.language() != null) {
       xml.xmlLang(spec.language());
     }
@@ -46,6 +50,18 @@ final class AtomWriter implements FormatWriter {
     xml.element(1, "updated", Dates.rfc3339(head.updated()));
     link(1, "self", FeedFormat.ATOM.mediaType(), head.selfUrl().toASCIIString());
     link(1, "alternate", "text/html", spec.link().toASCIIString());
+    if (paging.current() != null) {
+      link(1, "current", FeedFormat.ATOM.mediaType(), paging.current().toASCIIString());
+    }
+    if (paging.prevArchive() != null) {
+      link(1, "prev-archive", FeedFormat.ATOM.mediaType(), paging.prevArchive().toASCIIString());
+    }
+    if (paging.nextArchive() != null) {
+      link(1, "next-archive", FeedFormat.ATOM.mediaType(), paging.nextArchive().toASCIIString());
+    }
+    if (paging.archive()) {
+      xml.empty(1, "fh", "archive", FeedHead.HISTORY);
+    }
     Author author = spec.author();
     person(1, author != null ? author.name() : spec.title(),
         author == null ? null : author.email(),

@@ -2,10 +2,22 @@ package org.republisher.write;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.republisher.internal.History;
+import org.republisher.internal.NormalizedArticle;
+import org.republisher.model.Article;
 import org.republisher.InvalidValueException;
 import org.republisher.model.FeedSpec;
 import org.republisher.model.Selection;
@@ -42,8 +54,26 @@ public final class FeedArchive {
   private final Retention retention;
   private final Set<FeedFormat> formats;
 
+  private final URI folder;
+  private final String stem;
+
   private FeedArchive(Builder b) {
     this.spec = b.spec;
+    URI self = b.spec.selfUrl();
+    String path = self.getRawPath() == null || self.getRawPath().isEmpty() ? "/" : self.getRawPath();
+    int slash = path.lastIndexOf('/');
+    String name = path.substring(slash + 1);
+    for (FeedFormat format : FeedFormat.values()) {
+      if (name.endsWith("." + format.fileName())) {
+        name = name.substring(0, name.length() - format.fileName().length() - 1);
+        break;
+      }
+    }
+    if (name.isEmpty()) {
+      throw new InvalidValueException("feed.selfUrl", self, "does not name a feed file");
+    }
+    this.stem = name;
+    this.folder = self.resolve(path.substring(0, slash + 1));
     this.selection = b.selection;
     this.pageSize = b.pageSize > 0 ? b.pageSize : b.spec.limit();
     this.retention = b.retention;
@@ -81,8 +111,139 @@ public final class FeedArchive {
    */
   public List<FeedFile> render(ArticleStore store, Instant now) {
     requireNonNull(store, "store");
-    requireNonNull(now, "now");
-    throw new UnsupportedOperationException("not yet: issue 8, the lead is writing it");
+    Instant at = requireNonNull(now, "now").truncatedTo(ChronoUnit.SECONDS);
+    History history = (History) store; // sealed: every store is the history's one class
+    List<History.Entry> entries = new ArrayList<>();
+    for (History.Entry entry : history.catalog()) {
+      if (selection.matches(entry.publication(), entry.language(), entry.categories())) {
+        entries.add(entry);
+      }
+    }
+    Plan plan = Plan.of(entries.size(), spec.limit(), pageSize);
+    int retired = plan.retired(entries, retention, at);
+    List<FeedFile> files = new ArrayList<>();
+    try {
+      render(history, entries, plan.current(), 0, plan.pages() > retired ? plan.pages() : 0,
+          plan, at, files);
+      for (int page = plan.pages(); page > retired; page--) {
+        render(history, entries, plan.page(page), page, page > retired + 1 ? page - 1 : 0, plan, at,
+            files);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory
+    }
+    return files;
+  }
+
+  /**
+   * Writes one document in every format: the current one (page 0) or an archive page.
+   *
+   * @param older the next older page to link, or 0
+   */
+  private void render(History history, List<History.Entry> entries, int[] range, int page,
+      int older, Plan plan, Instant now, List<FeedFile> files) throws IOException {
+    long[] seqs = new long[range[1] - range[0]];
+    Instant updated = null;
+    for (int i = range[0]; i < range[1]; i++) {
+      History.Entry entry = entries.get(i);
+      seqs[i - range[0]] = entry.seq();
+      updated = updated == null || entry.updated().isAfter(updated) ? entry.updated() : updated;
+    }
+    if (updated == null) {
+      // an empty page (the open page right after one filled): the date of what came before
+      for (int i = range[0] - 1; i >= 0 && updated == null; i--) {
+        updated = entries.get(i).updated();
+      }
+    }
+    List<NormalizedArticle> articles = new ArrayList<>(history.normalized(seqs, now));
+    articles.sort(NEWEST_FIRST);
+    FeedSpec docSpec =
+        spec.toBuilder()
+            .limit(Math.max(1, articles.size()))
+            .updated(spec.updated() != null ? spec.updated() : updated)
+            .build();
+    FeedWriter writer = FeedWriter.builder(docSpec).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    List<FeedFormat> order = FeedFormat.ORDER.stream().filter(formats::contains).toList();
+    List<FeedOutput> outputs = new ArrayList<>(order.size());
+    List<FeedHead.Paging> paging = new ArrayList<>(order.size());
+    List<ByteArrayOutputStream> buffers = new ArrayList<>(order.size());
+    for (FeedFormat format : order) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096 + 4096 * articles.size());
+      buffers.add(buffer);
+      outputs.add(new FeedOutput(format, buffer, url(page, format)));
+      paging.add(
+          page == 0
+              ? new FeedHead.Paging(false, null, older == 0 ? null : url(older, format), null)
+              : new FeedHead.Paging(true, url(0, format), older == 0 ? null : url(older, format),
+                  page < plan.pages() ? url(page + 1, format) : null));
+    }
+    writer.writeNormalized(outputs, paging, articles);
+    for (int i = 0; i < order.size(); i++) {
+      files.add(new FeedFile(url(page, order.get(i)), order.get(i), buffers.get(i).toByteArray(),
+          docSpec.updated() == null ? now : docSpec.updated()));
+    }
+  }
+
+  /** The URL of the current document (page 0) or of an archive page, in a format. */
+  URI url(int page, FeedFormat format) {
+    String name = page == 0 ? stem + "." + format.fileName()
+        : "archive/" + stem + "-" + page + "." + format.fileName();
+    return folder.resolve(name);
+  }
+
+  /** Newest first by published date, ties by id: the order of {@link Article#NEWEST_FIRST}. */
+  private static final Comparator<NormalizedArticle> NEWEST_FIRST =
+      Comparator.comparing(NormalizedArticle::published, Comparator.reverseOrder())
+          .thenComparing(NormalizedArticle::id);
+
+  /**
+   * How a feed of {@code size} articles splits into documents. Archive pages are numbered from 1,
+   * the oldest; pages before the last are full; the last, the open page, takes what leaves the
+   * current document until it is full (then it gets its next-archive link, and an empty open page
+   * follows it). An archive starts once it can fill its first page: until then the current
+   * document holds every article, so that no archive page stands alone without a link to another
+   * (the W3C validator warns about such a page).
+   */
+  record Plan(int size, int limit, int pageSize, int archived, int pages) {
+    static Plan of(int size, int limit, int pageSize) {
+      int archived = size - limit;
+      if (archived < pageSize) {
+        return new Plan(size, limit, pageSize, 0, 0);
+      }
+      return new Plan(size, limit, pageSize, archived, archived / pageSize + 1);
+    }
+
+    /** The range of entries (oldest first) of the current document. */
+    int[] current() {
+      return new int[] {archived, size};
+    }
+
+    /** The range of entries of an archive page. */
+    int[] page(int page) {
+      return new int[] {(page - 1) * pageSize, Math.min(page * pageSize, archived)};
+    }
+
+    /**
+     * Returns how many of the oldest pages are retired: full pages whose every article was first
+     * seen longer ago than the retention's age or falls outside its newest articles. The open page
+     * and the newest full page are never retired.
+     */
+    int retired(List<History.Entry> entries, Retention retention, Instant now) {
+      Instant oldest = now.minus(retention.maxAge());
+      int kept = size - retention.maxArticles(); // entries before this index are past the count
+      int retired = 0;
+      // the newest full page is kept, so that the open page always links to an older one
+      for (int page = 1; page < pages - 1; page++) {
+        int end = page * pageSize; // exclusive
+        boolean pastCount = end <= kept;
+        boolean pastAge = entries.get(end - 1).firstSeen().isBefore(oldest);
+        if (!pastCount && !pastAge) {
+          break;
+        }
+        retired = page;
+      }
+      return retired;
+    }
   }
 
   /** Builds a {@link FeedArchive}. Not thread-safe. */

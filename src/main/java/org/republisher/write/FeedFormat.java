@@ -9,6 +9,9 @@ public enum FeedFormat {
   /** JSON Feed 1.1. */
   JSON_FEED("application/feed+json", "feed.json");
 
+  /** The formats in the order they are written when several are. */
+  static final java.util.List<FeedFormat> ORDER = java.util.List.of(values());
+
   private final String mediaType;
   private final String fileName;
 

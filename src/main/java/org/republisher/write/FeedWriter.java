@@ -230,8 +230,39 @@ public final class FeedWriter {
     return new WriteResult(written, run.rejected);
   }
 
+  /**
+   * Writes articles normalized before (by the history store), in the order given, each output with
+   * its own archive links. The duplicate and same-date checks of a write still apply.
+   */
+  WriteResult writeNormalized(List<FeedOutput> outputs, List<FeedHead.Paging> paging,
+      List<NormalizedArticle> articles) throws IOException {
+    Run run = new Run();
+    List<NormalizedArticle> selected = new ArrayList<>(articles.size());
+    for (NormalizedArticle article : articles) {
+      NormalizedArticle n = run.accept(article);
+      if (n != null) {
+        selected.add(n);
+      }
+    }
+    List<FormatWriter> writers = open(outputs, paging, null);
+    for (NormalizedArticle n : selected) {
+      for (FormatWriter writer : writers) {
+        writer.entry(n);
+      }
+    }
+    for (FormatWriter writer : writers) {
+      writer.finish();
+    }
+    return new WriteResult(selected.size(), run.rejected);
+  }
+
   private List<FormatWriter> open(List<FeedOutput> outputs, @Nullable Instant newest)
       throws IOException {
+    return open(outputs, null, newest);
+  }
+
+  private List<FormatWriter> open(List<FeedOutput> outputs,
+      @Nullable List<FeedHead.Paging> paging, @Nullable Instant newest) throws IOException {
     if (outputs.isEmpty()) {
       throw new IllegalArgumentException("outputs is empty");
     }
@@ -258,7 +289,8 @@ public final class FeedWriter {
             case JSON_FEED -> new JsonFeedWriter(out);
           };
       URI self = output.selfUrl() != null ? output.selfUrl() : spec.selfUrl();
-      writer.head(new FeedHead(spec, self, updated));
+      writer.head(new FeedHead(spec, self, updated,
+          paging == null ? FeedHead.Paging.NONE : paging.get(writers.size())));
       writers.add(writer);
     }
     return writers;
@@ -325,7 +357,16 @@ public final class FeedWriter {
 
     @Nullable NormalizedArticle accept(Article article) {
       try {
-        NormalizedArticle n = normalizer.normalize(article);
+        return accept(normalizer.normalize(article));
+      } catch (InvalidArticleException e) {
+        LOG.warn("feed {}: {}", spec.selfUrl(), e.getMessage());
+        rejected.add(e);
+        return null;
+      }
+    }
+
+    @Nullable NormalizedArticle accept(NormalizedArticle n) {
+      try {
         if (!idHashes.add(idHash(n.id()))) {
           throw new InvalidArticleException(
               n.id(), new InvalidValueException("id", n.id(), "is a duplicate in this feed"));

@@ -51,6 +51,10 @@ final class JsonFeedWriter implements FormatWriter {
     json.writeStringField("home_page_url", spec.link().toASCIIString());
     json.writeStringField("feed_url", head.selfUrl().toASCIIString());
     json.writeStringField("description", spec.description());
+    if (head.paging().prevArchive() != null) {
+      // JSON Feed pages toward older items with next_url
+      json.writeStringField("next_url", head.paging().prevArchive().toASCIIString());
+    }
     if (spec.icon() != null) {
       json.writeStringField("icon", spec.icon().toASCIIString());
     }

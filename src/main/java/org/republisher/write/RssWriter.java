@@ -38,6 +38,10 @@ final class RssWriter implements FormatWriter {
     xml.namespace("content", CONTENT);
     xml.namespace("dc", DC);
     xml.namespace("media", MEDIA);
+    FeedHead.Paging paging = head.paging();
+    if (paging.archive()) {
+      xml.namespace("fh", FeedHead.HISTORY);
+    }
     xml.start(0, "channel");
     xml.plainElement(1, "title", spec.title());
     xml.element(1, "link", spec.link().toASCIIString());
@@ -51,12 +55,27 @@ final class RssWriter implements FormatWriter {
     xml.attribute("href", head.selfUrl().toASCIIString());
     xml.attribute("rel", "self");
     xml.attribute("type", FeedFormat.RSS.mediaType());
+    atomLink("current", paging.current());
+    atomLink("prev-archive", paging.prevArchive());
+    atomLink("next-archive", paging.nextArchive());
+    if (paging.archive()) {
+      xml.empty(1, "fh", "archive", FeedHead.HISTORY);
+    }
     if (spec.icon() != null) {
       xml.start(1, "image");
       xml.element(2, "url", spec.icon().toASCIIString());
       xml.plainElement(2, "title", spec.title());
       xml.element(2, "link", spec.link().toASCIIString());
       xml.end(1);
+    }
+  }
+
+  private void atomLink(String rel, java.net.@Nullable URI href) throws IOException {
+    if (href != null) {
+      xml.empty(1, "atom", "link", ATOM);
+      xml.attribute("href", href.toASCIIString());
+      xml.attribute("rel", rel);
+      xml.attribute("type", FeedFormat.RSS.mediaType());
     }
   }
 
