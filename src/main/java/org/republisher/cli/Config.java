@@ -23,7 +23,7 @@ import org.republisher.write.Retention;
  * @param siteLink the web page the feeds belong to ({@code site.link}), or {@code null} for the root
  *     of the site's URL
  * @param output the folder the files are written to
- * @param store the history store: a SQLite file's absolute path, or a JDBC URL
+ * @param store the history store: a SQLite file's absolute path, a JDBC URL, or {@code memory:}
  * @param interval how often a source is fetched unless its own interval says otherwise
  * @param deadline how long a source has to return its articles
  * @param retention how long archive pages are kept

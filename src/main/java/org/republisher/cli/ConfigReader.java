@@ -59,6 +59,9 @@ final class ConfigReader {
   /** The store unless told otherwise: a SQLite file next to the configuration. */
   static final String DEFAULT_STORE = "republisher.db";
 
+  /** The store kept in memory: nothing is remembered from one run to the next. */
+  static final String MEMORY_STORE = "memory:";
+
   /** The output folder unless told otherwise, next to the configuration. */
   static final String DEFAULT_OUTPUT = "feeds";
 
@@ -637,7 +640,7 @@ final class ConfigReader {
       if (text == null) {
         return null;
       }
-      if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
+      if (text.regionMatches(true, 0, "jdbc:", 0, 5) || text.equals(MEMORY_STORE)) {
         return text;
       }
       Path path = item.path();

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
 import org.republisher.Republisher;
 import org.republisher.Snapshot;
+import org.republisher.SourceReport;
 import org.republisher.model.FeedSpec;
 import org.republisher.model.Publication;
 import org.republisher.model.Selection;
@@ -88,6 +89,9 @@ final class Job implements AutoCloseable {
   }
 
   private static ArticleStore open(String location) {
+    if (location.equals(ConfigReader.MEMORY_STORE)) {
+      return ArticleStore.inMemory();
+    }
     if (!location.regionMatches(true, 0, "jdbc:", 0, 5)) {
       Path parent = Path.of(location).getParent();
       try {
@@ -111,11 +115,15 @@ final class Job implements AutoCloseable {
    * @param feeds the names of the feeds rendered, relative to the site's URL
    */
   record Round(
-      Instant taken, List<SourceLine> sources, long total, List<FeedFile> files, List<String> feeds) {
+      Instant taken,
+      List<SourceReport> sources,
+      long total,
+      List<FeedFile> files,
+      List<String> feeds) {
 
     /** Returns true when every source failed: the feeds are then not rendered. */
     boolean allFailed() {
-      return sources.stream().allMatch(s -> s.outcome() == SourceLine.Outcome.FAILED);
+      return sources.stream().allMatch(s -> s.outcome() == SourceReport.Outcome.FAILED);
     }
   }
 
@@ -128,10 +136,10 @@ final class Job implements AutoCloseable {
    */
   Round round() {
     Snapshot snapshot = republisher.refresh();
-    List<SourceLine> sources = SourceLine.of(snapshot);
-    long total = SourceLine.total(store, snapshot);
-    if (sources.stream().allMatch(s -> s.outcome() == SourceLine.Outcome.FAILED)) {
-      return new Round(snapshot.taken(), sources, total, List.of(), List.of());
+    long total = store.articleCount();
+    Round failed = new Round(snapshot.taken(), snapshot.reports(), total, List.of(), List.of());
+    if (failed.allFailed()) {
+      return failed;
     }
     List<FeedFile> files = new ArrayList<>();
     List<String> feeds = new ArrayList<>();
@@ -139,7 +147,7 @@ final class Job implements AutoCloseable {
       files.addAll(archive.archive.render(store, snapshot.taken()));
       feeds.add(archive.name);
     }
-    return new Round(snapshot.taken(), sources, total, files, feeds);
+    return new Round(snapshot.taken(), snapshot.reports(), total, files, feeds);
   }
 
   /** A feed's archive and its name relative to the site's URL. */

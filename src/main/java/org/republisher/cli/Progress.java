@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.republisher.SourceReport;
 
 /** Prints what a round did: a line per source, then the summary. */
 final class Progress {
@@ -15,13 +16,14 @@ final class Progress {
    * Prints one line per source: what happened, its id, and the counts, its next due time or its
    * failure.
    */
-  static void sources(PrintWriter out, List<SourceLine> sources) {
+  static void sources(PrintWriter out, List<SourceReport> sources) {
     int width = sources.stream().mapToInt(s -> s.sourceId().length()).max().orElse(0);
-    for (SourceLine s : sources) {
+    for (SourceReport s : sources) {
       String detail =
           switch (s.outcome()) {
             case FETCHED -> s.articles() + " articles, " + s.added() + " new, " + s.updated()
-                + " updated" + next(s);
+                + " updated" + (s.rejected() > 0 ? ", " + s.rejected() + " rejected" : "")
+                + next(s);
             case NOT_MODIFIED -> "not modified upstream" + next(s);
             case NOT_DUE -> "not due" + next(s);
             case FAILED -> s.failure() == null ? "failed" : s.failure().cause().getMessage();
@@ -31,7 +33,7 @@ final class Progress {
     }
   }
 
-  private static String label(SourceLine s) {
+  private static String label(SourceReport s) {
     return switch (s.outcome()) {
       case FETCHED, NOT_MODIFIED -> "ok";
       case NOT_DUE -> "waiting";
@@ -39,7 +41,7 @@ final class Progress {
     };
   }
 
-  private static String next(SourceLine s) {
+  private static String next(SourceReport s) {
     return s.nextFetch() == null ? "" : "; next at " + s.nextFetch();
   }
 
@@ -50,11 +52,11 @@ final class Progress {
       Output.@Nullable Result written,
       Path folder,
       Duration elapsed) {
-    long ok = count(round, SourceLine.Outcome.FETCHED) + count(round, SourceLine.Outcome.NOT_MODIFIED);
-    long failed = count(round, SourceLine.Outcome.FAILED);
-    long notDue = count(round, SourceLine.Outcome.NOT_DUE);
-    int added = round.sources().stream().mapToInt(SourceLine::added).sum();
-    int updated = round.sources().stream().mapToInt(SourceLine::updated).sum();
+    long ok = count(round, SourceReport.Outcome.FETCHED) + count(round, SourceReport.Outcome.NOT_MODIFIED);
+    long failed = count(round, SourceReport.Outcome.FAILED);
+    long notDue = count(round, SourceReport.Outcome.NOT_DUE);
+    int added = round.sources().stream().mapToInt(SourceReport::added).sum();
+    int updated = round.sources().stream().mapToInt(SourceReport::updated).sum();
     out.printf(Locale.ROOT, "sources   %d ok, %d failed, %d not due%n", ok, failed, notDue);
     out.printf(Locale.ROOT, "articles  %d new, %d updated, %d total%n", added, updated,
         round.total());
@@ -67,7 +69,7 @@ final class Progress {
     out.printf(Locale.ROOT, "time      %.2f s%n", elapsed.toMillis() / 1000.0);
   }
 
-  private static long count(Job.Round round, SourceLine.Outcome outcome) {
+  private static long count(Job.Round round, SourceReport.Outcome outcome) {
     return round.sources().stream().filter(s -> s.outcome() == outcome).count();
   }
 }
