@@ -65,6 +65,22 @@ final class ConfigReader {
   /** The output folder unless told otherwise, next to the configuration. */
   static final String DEFAULT_OUTPUT = "feeds";
 
+  /**
+   * The known keys of each mapping, by its schema path ({@code ""} for the top, {@code []} for the
+   * items of a list), in the order the README's reference lists them. Provider options ({@code
+   * sources[].options}) are the providers' own keys.
+   */
+  static final Map<String, List<String>> KEYS = Map.of(
+      "", List.of("site", "output", "store", "interval", "deadline", "retention", "sources", "opml",
+          "feeds"),
+      "site", List.of("url", "link"),
+      "retention", List.of("maxAge", "maxArticles"),
+      "sources[]", List.of("id", "uri", "type", "interval", "publication", "options"),
+      "sources[].publication", List.of("name", "url", "feedUrl", "language", "zone"),
+      "feeds[]", List.of("name", "title", "description", "language", "limit", "pageSize", "filter",
+          "perPublication", "formats"),
+      "feeds[].filter", List.of("publication", "category", "language"));
+
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
   private static final Pattern NAME_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final String SLUG = "{slug}";
@@ -116,8 +132,7 @@ final class ConfigReader {
           + " needed");
     }
     Fields top =
-        fields(root, "", "site", "output", "store", "interval", "deadline", "retention", "sources",
-            "opml", "feeds");
+        fields(root, "", KEYS.get(""));
     if (top == null) {
       throw new ConfigException(sorted(problems));
     }
@@ -129,7 +144,7 @@ final class ConfigReader {
       problem(entry != null ? entry.line() : top.map.line(), "site.url",
           "is missing: the URL the feeds are served from");
     } else {
-      Fields siteFields = siteItem.fields("url", "link");
+      Fields siteFields = siteItem.fields(KEYS.get("site"));
       if (siteFields != null) {
         site = siteFields.siteUrl("url");
         siteLink = siteFields.webUrl("link");
@@ -139,7 +154,7 @@ final class ConfigReader {
     String store = top.store();
     Duration interval = top.duration("interval", Republisher.DEFAULT_INTERVAL);
     Duration deadline = top.duration("deadline", Republisher.DEFAULT_DEADLINE);
-    Retention retention = retention(top.mapping("retention", "maxAge", "maxArticles"));
+    Retention retention = retention(top.mapping("retention", KEYS.get("retention")));
     List<Config.Source> sources = new ArrayList<>();
     for (Item item : top.items("sources")) {
       Config.Source source = source(item);
@@ -182,7 +197,7 @@ final class ConfigReader {
 
   private Config.@Nullable Source source(Item item) {
     Fields f =
-        item.fields("id", "uri", "type", "interval", "publication", "options");
+        item.fields(KEYS.get("sources[]"));
     if (f == null) {
       return null;
     }
@@ -193,8 +208,8 @@ final class ConfigReader {
       type = type.toLowerCase(Locale.ROOT);
     }
     Duration interval = f.duration("interval", null);
-    Publication publication = publication(f.mapping("publication", "name", "url", "feedUrl",
-        "language", "zone"));
+    Publication publication = publication(f.mapping("publication",
+        KEYS.get("sources[].publication")));
     Map<String, String> options = f.options("options");
     if (id == null || uri == null) {
       if (f.entry("uri") == null) {
@@ -268,8 +283,7 @@ final class ConfigReader {
   }
 
   private Config.@Nullable Feed feed(Item item) {
-    Fields f = item.fields("name", "title", "description", "language", "limit", "pageSize",
-        "filter", "perPublication", "formats");
+    Fields f = item.fields(KEYS.get("feeds[]"));
     if (f == null) {
       return null;
     }
@@ -290,7 +304,7 @@ final class ConfigReader {
     int limit = f.integer("limit", FeedSpec.DEFAULT_LIMIT, 1);
     Integer pageSize = f.entry("pageSize") == null ? null : f.integer("pageSize", 1, 1);
     Selection selection = Selection.ALL;
-    Fields filter = f.mapping("filter", "publication", "category", "language");
+    Fields filter = f.mapping("filter", KEYS.get("feeds[].filter"));
     if (filter != null) {
       List<String> publications = filter.texts("publication");
       if (perPublication && !publications.isEmpty()) {
@@ -446,13 +460,13 @@ final class ConfigReader {
     }
   }
 
-  private @Nullable Fields fields(Node node, String path, String... known) {
+  private @Nullable Fields fields(Node node, String path, List<String> known) {
     if (!(node instanceof Mapping map)) {
       problem(node.line(), path.isEmpty() ? "(top)" : path, "is " + node.shown()
           + ", not a mapping of " + String.join(", ", known));
       return null;
     }
-    Set<String> keys = new LinkedHashSet<>(List.of(known));
+    Set<String> keys = new LinkedHashSet<>(known);
     for (Entry entry : map.entries()) {
       if (!keys.contains(entry.key())) {
         String near = nearest(entry.key(), keys);
@@ -479,7 +493,7 @@ final class ConfigReader {
       return name + ":" + node.line() + ": " + path;
     }
 
-    @Nullable Fields fields(String... known) {
+    @Nullable Fields fields(List<String> known) {
       return ConfigReader.this.fields(node, path, known);
     }
 
@@ -621,7 +635,7 @@ final class ConfigReader {
       return texts;
     }
 
-    @Nullable Fields mapping(String key, String... known) {
+    @Nullable Fields mapping(String key, List<String> known) {
       Item item = item(key);
       return item == null ? null : item.fields(known);
     }
