@@ -1,7 +1,6 @@
 package org.republisher.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.republisher.RepublisherException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,12 +41,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      defaultValue = ConfigReader.DEFAULT_FILE,
-      description = "The configuration, YAML (default: ${DEFAULT-VALUE} in the working folder).")
-  Path config = Path.of(ConfigReader.DEFAULT_FILE);
+  @Mixin ConfigOption config = new ConfigOption();
 
   @Option(
       names = "--now",
@@ -70,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     Clock clock;
     try {
       clock = clock(now, env);
-      cfg = ConfigReader.read(config);
+      cfg = config.read();
     } catch (ConfigException e) {
       e.problems().forEach(err::println);
       return 2;

@@ -314,16 +314,16 @@ class ConfigReaderTest {
   @CsvSource({"500ms,PT0.5S", "30s,PT30S", "15m,PT15M", "2h,PT2H", "7d,PT168H", "PT15M,PT15M",
       "P1D,PT24H"})
   void durationsAreANumberAndAUnitOrIso8601(String text, String expected) {
-    assertThat(ConfigReader.duration(text)).isEqualTo(Duration.parse(expected));
+    assertThat(ConfigValues.duration(text)).isEqualTo(Duration.parse(expected));
   }
 
   @Test
   void theNearestKeyIsFoundByEditDistanceOnlyWhenNear() {
     Set<String> keys = Set.of("interval", "sources", "store", "site", "output");
-    assertThat(ConfigReader.nearest("intreval", keys)).isEqualTo("interval");
-    assertThat(ConfigReader.nearest("Source", keys)).isEqualTo("sources");
-    assertThat(ConfigReader.nearest("ouptut", keys)).isEqualTo("output");
-    assertThat(ConfigReader.nearest("colour", keys)).isNull();
+    assertThat(ConfigValues.nearest("intreval", keys)).isEqualTo("interval");
+    assertThat(ConfigValues.nearest("Source", keys)).isEqualTo("sources");
+    assertThat(ConfigValues.nearest("ouptut", keys)).isEqualTo("output");
+    assertThat(ConfigValues.nearest("colour", keys)).isNull();
   }
 
   private Config read(String yaml) throws IOException {
