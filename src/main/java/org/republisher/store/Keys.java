@@ -44,6 +44,8 @@ import org.republisher.model.Publication;
  *
  * <h2>Without a link</h2>
  *
+ * When the article has no absolute link, or its link is its publication's home page (what an
+ * upstream entry without a link of its own is given), its key is
  * {@code title:} followed by the publication's name, the title as plain text (compatibility
  * normalized, lower case, punctuation and symbols removed, whitespace collapsed) and the published
  * day in UTC, one per line; an undated article has no day, so that its key does not depend on when
@@ -68,11 +70,22 @@ final class Keys {
     URI link = article.sourceLink() != null ? article.sourceLink() : article.link();
     if (link != null && link.isAbsolute()) {
       String canonical = canonicalLink(link);
-      if (canonical != null) {
+      if (canonical != null && !isHomePage(canonical, article.publication())) {
         return bounded(canonical);
       }
     }
     return bounded(titleKey(article));
+  }
+
+  /**
+   * True when a link is its publication's home page: what an entry without a link of its own is
+   * given, which names no article.
+   */
+  private static boolean isHomePage(String canonical, @Nullable Publication publication) {
+    if (publication == null || publication.url() == null) {
+      return false;
+    }
+    return canonical.equals(canonicalLink(publication.url()));
   }
 
   /**

@@ -79,6 +79,18 @@ class KeysTest {
   }
 
   @Test
+  void aHomePageLinkNamesNoArticle() {
+    Publication twoM = Publication.builder("2M").url("https://www.2m.ma/fr").build();
+    Instant day = Instant.parse("2020-06-04T08:00:00Z");
+    Article one = Article.builder().title("Premier").sourceLink("https://WWW.2m.ma/fr#x")
+        .publication(twoM).published(day).build();
+    Article two = Article.builder().title("Second").sourceLink("https://www.2m.ma/fr")
+        .publication(twoM).published(day).build();
+    assertThat(Keys.of(one)).isEqualTo("title:2m\npremier\n2020-06-04");
+    assertThat(Keys.of(two)).isEqualTo("title:2m\nsecond\n2020-06-04");
+  }
+
+  @Test
   void foldingKeepsLettersOfEveryScriptAndDropsPunctuation() {
     assertThat(Keys.folded("Ｌｅ  <b>Maroc</b> &amp; l'ONU !")).isEqualTo("le maroc l onu");
     assertThat(Keys.folded("نشر في هسبريس، اليوم")).isEqualTo("نشر في هسبريس اليوم");
