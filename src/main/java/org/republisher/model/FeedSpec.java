@@ -25,6 +25,9 @@ import org.republisher.internal.Urls;
  *     else its publication, else the feed's title
  * @param limit the most articles written, at least 1; defaults to {@link #DEFAULT_LIMIT}
  * @param updated the feed's last change, or {@code null} to take the newest article's date
+ * @param hub the WebSub hub readers may subscribe at for pushed updates, absolute http(s), or {@code
+ *     null}: written as {@code link rel="hub"} in Atom, {@code atom:link rel="hub"} in RSS and
+ *     {@code hubs} in JSON Feed
  */
 public record FeedSpec(
     String title,
@@ -35,7 +38,8 @@ public record FeedSpec(
     @Nullable URI icon,
     @Nullable Author author,
     int limit,
-    @Nullable Instant updated) {
+    @Nullable Instant updated,
+    @Nullable URI hub) {
 
   /** The number of articles a feed holds unless told otherwise: 100. */
   public static final int DEFAULT_LIMIT = 100;
@@ -70,6 +74,9 @@ public record FeedSpec(
     if (limit < 1) {
       throw new InvalidValueException("feed.limit", limit, "is below 1");
     }
+    if (hub != null) {
+      hub = Urls.absolute("feed.hub", hub.toString());
+    }
   }
 
   /**
@@ -98,6 +105,7 @@ public record FeedSpec(
     b.author = author;
     b.limit = limit;
     b.updated = updated;
+    b.hub = hub;
     return b;
   }
 
@@ -112,6 +120,7 @@ public record FeedSpec(
     private @Nullable Author author;
     private int limit = DEFAULT_LIMIT;
     private @Nullable Instant updated;
+    private @Nullable URI hub;
 
     private Builder(String title, URI selfUrl) {
       this.title = requireNonNull(title, "title");
@@ -196,6 +205,18 @@ public record FeedSpec(
     }
 
     /**
+     * Sets the WebSub hub readers may subscribe at; the default is none.
+     *
+     * @param hub an absolute http(s) URL, or {@code null} for none
+     * @return this builder
+     * @throws InvalidValueException when the URL is not absolute http(s)
+     */
+    public Builder hub(@Nullable String hub) {
+      this.hub = hub == null ? null : Urls.absolute("feed.hub", hub);
+      return this;
+    }
+
+    /**
      * Builds the spec.
      *
      * @return the spec
@@ -212,7 +233,8 @@ public record FeedSpec(
           icon,
           author,
           limit,
-          updated);
+          updated,
+          hub);
     }
   }
 }

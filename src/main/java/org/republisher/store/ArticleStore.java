@@ -25,8 +25,7 @@ import org.republisher.normalize.ContentPolicy;
  * default: one file, WAL mode, nothing to set up; needs {@code org.xerial:sqlite-jdbc}); {@code
  * jdbc:postgresql://host/db?user=…&password=…} opens a PostgreSQL database, which several
  * republisher instances can share (needs {@code org.postgresql:postgresql}). The schema is created
- * and migrated on open (Flyway, {@code org.flywaydb:flyway-core}, and {@code
- * flyway-database-postgresql} for PostgreSQL).
+ * and migrated on open.
  *
  * <p>Not for implementing: the rules of the history are the library's, so that every store behaves
  * the same.

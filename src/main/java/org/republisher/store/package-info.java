@@ -7,7 +7,7 @@
  * <p>{@link org.republisher.store.ArticleStore} is the one type to know: open one on a SQLite file
  * (the embedded default) or a PostgreSQL database (several instances sharing one history), or keep
  * it in memory, and give it to {@link org.republisher.Republisher.Builder#store}. The JDBC drivers
- * and Flyway are optional dependencies of the library: add the driver of the database you use.
+ * are optional dependencies of the library: add the driver of the database you use.
  */
 @NullMarked
 package org.republisher.store;

@@ -50,6 +50,11 @@ final class AtomWriter implements FormatWriter {
     xml.element(1, "updated", Dates.rfc3339(head.updated()));
     link(1, "self", FeedFormat.ATOM.mediaType(), head.selfUrl().toASCIIString());
     link(1, "alternate", "text/html", spec.link().toASCIIString());
+    if (spec.hub() != null) {
+      xml.empty(1, "link");
+      xml.attribute("rel", "hub");
+      xml.attribute("href", spec.hub().toASCIIString());
+    }
     if (paging.current() != null) {
       link(1, "current", FeedFormat.ATOM.mediaType(), paging.current().toASCIIString());
     }

@@ -67,6 +67,14 @@ final class JsonFeedWriter implements FormatWriter {
       person(author.name(), author.url() == null ? null : author.url().toASCIIString());
       json.writeEndArray();
     }
+    if (spec.hub() != null) {
+      json.writeArrayFieldStart("hubs");
+      json.writeStartObject();
+      json.writeStringField("type", "WebSub");
+      json.writeStringField("url", spec.hub().toASCIIString());
+      json.writeEndObject();
+      json.writeEndArray();
+    }
     json.writeArrayFieldStart("items");
   }
 

@@ -55,6 +55,11 @@ final class RssWriter implements FormatWriter {
     xml.attribute("href", head.selfUrl().toASCIIString());
     xml.attribute("rel", "self");
     xml.attribute("type", FeedFormat.RSS.mediaType());
+    if (spec.hub() != null) {
+      xml.empty(1, "atom", "link", ATOM);
+      xml.attribute("href", spec.hub().toASCIIString());
+      xml.attribute("rel", "hub");
+    }
     atomLink("current", paging.current());
     atomLink("prev-archive", paging.prevArchive());
     atomLink("next-archive", paging.nextArchive());

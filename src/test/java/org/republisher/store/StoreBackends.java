@@ -9,7 +9,8 @@ final class StoreBackends {
   private StoreBackends() {}
 
   static Stream<Arguments> all() {
-    return Stream.of(
-        Arguments.of("memory", (Supplier<Backend>) MemoryBackend::new));
+    return Stream.of(Databases.Kind.values())
+        .map(kind -> Arguments.of(kind.name().toLowerCase(java.util.Locale.ROOT),
+            (Supplier<Backend>) () -> Databases.backend(kind)));
   }
 }

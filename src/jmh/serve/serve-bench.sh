@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The load benchmark of FeedServer against nginx serving the same bytes as static files
+# (README, "Serving"). Never run by `mvn verify`. Needs wrk and nginx from Debian:
+#   apt-get install wrk nginx-light
+# Run from anywhere:  src/jmh/serve/serve-bench.sh
+# Settings (environment): DURATION (s, default 5), CONNECTIONS (64), ROUNDS (3), THREADS (8).
+# Prints one line per run, then the table of medians over the rounds; exits 1 when the swap run
+# saw an error or a body that is neither version whole.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+DURATION=${DURATION:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+ROUNDS=${ROUNDS:-3}
+THREADS=${THREADS:-8}
+WORK=$PWD/target/serve-bench
+SERVE_PORT=18181 NGINX_PORT=18182 SWAP_PORT=18183
+PATH_RSS=/feeds/all.rss.xml
+
+command -v wrk >/dev/null && command -v nginx >/dev/null \
+  || { echo "needs wrk and nginx: apt-get install wrk nginx-light" >&2; exit 2; }
+rm -rf "$WORK" && mkdir -p "$WORK/nginx"
+mvn -q -B -Pbench test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp" -Dmdep.includeScope=test
+CP=target/test-classes:target/classes:$(cat "$WORK/cp")
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+java -Dthreads="$THREADS" -cp "$CP" org.republisher.bench.ServeBench "$WORK/www" $SERVE_PORT \
+  >"$WORK/serve.log" 2>&1 &
+PIDS+=($!)
+java -Dthreads="$THREADS" -cp "$CP" org.republisher.bench.ServeBench "$WORK/swap" $SWAP_PORT swap \
+  >"$WORK/swap.log" 2>&1 &
+PIDS+=($!)
+for port in $SERVE_PORT $SWAP_PORT; do
+  for _ in $(seq 300); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+    sleep 0.2
+  done
+done
+
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx/tmp;
+  proxy_temp_path $WORK/nginx/tmp;
+  fastcgi_temp_path $WORK/nginx/tmp;
+  uwsgi_temp_path $WORK/nginx/tmp;
+  scgi_temp_path $WORK/nginx/tmp;
+  types { application/rss+xml xml; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    etag on;
+    gzip_static on;
+  }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" &
+PIDS+=($!)
+sleep 1
+
+etag() { curl -s -D - -o /dev/null "$@" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }'; }
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+NGINX_ETAG=$(etag "http://127.0.0.1:$NGINX_PORT$PATH_RSS")
+SERVE_ETAG=$(etag "http://127.0.0.1:$SERVE_PORT$PATH_RSS")
+[ "$(status -H "If-None-Match: $SERVE_ETAG" "http://127.0.0.1:$SERVE_PORT$PATH_RSS")" = 304 ]
+[ "$(status -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT$PATH_RSS")" = 304 ]
+cmp <(curl -s "http://127.0.0.1:$SERVE_PORT$PATH_RSS") <(curl -s "http://127.0.0.1:$NGINX_PORT$PATH_RSS")
+
+run() { # NAME PORT [wrk options...]
+  local name=$1 port=$2
+  shift 2
+  local line
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s src/jmh/serve/report.lua "$@" \
+    "http://127.0.0.1:$port$PATH_RSS" | grep '^RESULT')
+  echo "$name $line" | tee -a "$WORK/results"
+}
+
+grep -h ' bytes at ' "$WORK/serve.log"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
+runs() { # ROUND: every run once, nginx and serve in turn, which goes first alternating by round
+  local first=nginx second=serve
+  if [ $(($1 % 2)) = 0 ]; then first=serve second=nginx; fi
+  for server in $first $second; do
+    if [ $server = nginx ]; then port=$NGINX_PORT tag=$NGINX_ETAG; else port=$SERVE_PORT tag=$SERVE_ETAG; fi
+    run "$server-200" "$port"
+    run "$server-200-gzip" "$port" -H 'Accept-Encoding: gzip'
+    run "$server-304" "$port" -H "If-None-Match: $tag"
+  done
+}
+runs 0 >/dev/null # warm-up: the JIT compiles the server's paths; not counted
+rm "$WORK/results"
+for round in $(seq "$ROUNDS"); do
+  runs "$round"
+done
+SWAP=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s src/jmh/serve/check.lua \
+  "http://127.0.0.1:$SWAP_PORT$PATH_RSS" -- "$WORK/swap/versions/a.rss.xml" \
+  "$WORK/swap/versions/b.rss.xml" | grep '^RESULT')
+echo "swap $SWAP"
+SWAPS=$(curl -s "http://127.0.0.1:$SWAP_PORT/health")
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "| run ($CONNECTIONS connections, ${DURATION} s, medians of $ROUNDS rounds) | requests/s | × nginx | p50 ms | p99 ms | bytes/response |"
+echo "|---|---:|---:|---:|---:|---:|"
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+values() { grep "^$1 " "$WORK/results" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
+field() { values "$1" "$2" | median; }
+for name in 200 200-gzip 304; do
+  for server in nginx serve; do
+    # × nginx: the median of the rounds' ratios, each run against nginx's run of the same round
+    ratio=$(paste <(values "$server-$name" rps) <(values "nginx-$name" rps) \
+      | awk '{ printf "%.4f\n", $1 / $2 }' | median)
+    printf '| %s %s | %s | %.2f× | %s | %s | %s |\n' "$server" "$name" \
+      "$(field "$server-$name" rps)" "$ratio" "$(field "$server-$name" p50ms)" \
+      "$(field "$server-$name" p99ms)" "$(field "$server-$name" bytes)"
+  done
+done
+echo
+echo "swap run: $SWAP; $SWAPS"
+case "$SWAP" in
+  *" errors=0 "*" torn=0"*) ;;
+  *) echo "the swap run saw errors or torn bodies" >&2; exit 1 ;;
+esac
