@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.republisher.store.Databases;
 
 /**
  * The runnable jar, {@code target/republisher-cli.jar}, started with {@code java -jar} in a child
@@ -146,7 +147,6 @@ class CommandJarIT {
 
   @Test
   void runTwiceTheSecondFindsNothingNewAndWritesTheSameBytes() throws Exception {
-    assumeTrue(Workspace.JDBC, "the JDBC store is not built yet");
     Workspace.Run first = ws.runJar(JAR, Map.of(), MAIN_JOB);
     Map<String, byte[]> files = ws.files();
 
@@ -157,6 +157,24 @@ class CommandJarIT {
     assertThat(second.out()).contains("articles  0 new, 0 updated, ")
         .containsPattern("files     0 written, [0-9]+ unchanged, 0 removed");
     assertSameFiles(ws.files(), files);
+  }
+
+  @Test
+  void aPostgresqlStoreRemembersAcrossRunsAsSqliteDoes() throws Exception {
+    ws.store("\"" + Databases.postgres() + "\"");
+
+    Workspace.Run first = ws.runJar(JAR, Map.of(), MAIN_JOB);
+    Map<String, byte[]> files = ws.files();
+    Workspace.Run second = ws.runJar(JAR, Map.of(), MAIN_JOB);
+
+    assertThat(first.status()).as(first.toString()).isZero();
+    assertThat(first.out()).containsPattern("articles  [1-9][0-9]* new, 0 updated, ");
+    assertThat(second.status()).as(second.toString()).isZero();
+    assertThat(second.out()).contains("sources   0 ok, 0 failed, 5 not due")
+        .contains("articles  0 new, 0 updated, ")
+        .containsPattern("files     0 written, [0-9]+ unchanged, 0 removed");
+    assertSameFiles(ws.files(), files);
+    Workspace.assertEveryFileValid(files);
   }
 
   @Test

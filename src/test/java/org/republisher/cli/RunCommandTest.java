@@ -167,7 +167,6 @@ class RunCommandTest {
 
   @Test
   void aStoreThatCannotBeOpenedExitsOne() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Workspace.JDBC, "the JDBC store is not built yet");
     Files.writeString(ws.root.resolve("blocker"), "a file where a folder should be");
     ws.store("../blocker/republisher.db");
 
@@ -180,7 +179,6 @@ class RunCommandTest {
 
   @Test
   void theSecondRunFindsNothingNewAndWritesTheSameBytes() throws Exception {
-    ws.useFileStore();
     assertThat(ws.run("--now", NOW).status()).isZero();
     Map<String, byte[]> first = ws.files();
 
@@ -199,7 +197,6 @@ class RunCommandTest {
 
   @Test
   void anArticleAddedToTheRecordsIsNewOnTheNextDueRun() throws Exception {
-    ws.useFileStore();
     assertThat(ws.run("--now", NOW).status()).isZero();
     Files.writeString(ws.data("articles.jsonl"),
         "{\"title\": \"Un nouvel article\", \"sourceLink\": \"https://medias24.com/nouveau\","
@@ -212,6 +209,20 @@ class RunCommandTest {
     assertThat(run.out()).contains("articles  1 new, 0 updated, ");
     assertThat(new String(ws.files().get("medias24.atom.xml"), UTF_8)).contains("Un nouvel article");
     Workspace.assertEveryFileValid(ws.files());
+  }
+
+  @Test
+  void aMemoryStoreKeepsNothingFromOneRunToTheNext() throws Exception {
+    ws.store("\"memory:\"");
+
+    Workspace.Run first = ws.run("--now", NOW);
+    Workspace.Run second = ws.run("--now", NOW);
+
+    assertThat(first.status()).as(first.toString()).isZero();
+    assertThat(second.status()).as(second.toString()).isZero();
+    assertThat(second.out()).contains("sources   5 ok, 0 failed, 0 not due")
+        .doesNotContain(" 0 new, ");
+    assertThat(ws.root.resolve("target/republisher.db")).doesNotExist();
   }
 
   static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {

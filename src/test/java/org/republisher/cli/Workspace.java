@@ -54,8 +54,7 @@ final class Workspace {
         copy(file, root.resolve("examples").resolve(from.relativize(file).toString()));
       }
     }
-    Workspace workspace = new Workspace(root);
-    return JDBC ? workspace : workspace.store("\"memory:\"");
+    return new Workspace(root);
   }
 
   private static void copy(Path from, Path to) throws IOException {
@@ -80,34 +79,6 @@ final class Workspace {
     String yaml = Files.readString(config(), UTF_8);
     Files.writeString(config(), yaml.replaceFirst("(?m)^store: .*$", "store: " + location), UTF_8);
     return this;
-  }
-
-  /**
-   * Keeps the example's store, a SQLite file in target/: for the tests of what a store remembers
-   * from one run to the next.
-   */
-  Workspace useFileStore() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(JDBC, "the JDBC store is not built yet");
-    return store("../target/republisher.db");
-  }
-
-  /** Whether the library opens SQLite files yet (until the JDBC store lands, memory stands in). */
-  static final boolean JDBC = jdbc();
-
-  private static boolean jdbc() {
-    try {
-      Path file = Files.createTempFile("republisher", ".db");
-      try (org.republisher.store.ArticleStore store =
-          org.republisher.store.ArticleStore.open(file.toString())) {
-        return true;
-      } catch (org.republisher.store.StoreException e) {
-        return false;
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** Replaces a text of the configuration. */
