@@ -13,6 +13,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,13 +36,15 @@ import org.republisher.write.FeedWriter;
 import org.republisher.write.WriteResult;
 
 /**
- * The main job: reads article records (JSON Lines, see {@link JsonLinesRecords}) and writes them as
- * feeds: one feed of all the articles, and one per publication, each in RSS 2.0, Atom 1.0 and JSON
- * Feed 1.1.
+ * A library example, one concept: article records (JSON Lines, see {@link JsonLinesRecords}) written
+ * as feeds with {@link FeedWriter}, in memory and at once: one feed of all the articles, and one per
+ * publication, each in RSS 2.0, Atom 1.0 and JSON Feed 1.1. (The main job is the {@code republisher}
+ * command, which also remembers what it has published; see the README.)
  *
  * <pre>
- * RecordsToFeeds                       reads examples/data/articles.jsonl, writes to target/feeds/
- * RecordsToFeeds RECORDS OUTPUT_DIR    reads RECORDS, writes to OUTPUT_DIR
+ * RecordsToFeeds                           reads examples/data/articles.jsonl, writes to target/feeds/
+ * RecordsToFeeds RECORDS OUTPUT_DIR        reads RECORDS, writes to OUTPUT_DIR
+ * RecordsToFeeds RECORDS OUTPUT_DIR NOW    the same, with the clock fixed at NOW (an ISO instant)
  * </pre>
  *
  * <p>Files are named {@code <slug>.rss.xml}, {@code <slug>.atom.xml} and {@code <slug>.feed.json},
@@ -50,20 +53,16 @@ import org.republisher.write.WriteResult;
  * ({@code hespress}). Each file names itself as served from {@code
  * https://revue.example/feeds/<file>}.
  *
- * <p>The clock is fixed at {@link #NOW} so that the same records give the same bytes at every run:
- * it is the latest date an article may carry (later ones are set to it). A real deployment uses
- * {@code Clock.systemUTC()}.
+ * <p>The clock is the system's unless NOW is given: it is the latest date an article may carry
+ * (later ones are set to it). The same records and the same NOW give the same bytes.
  *
  * <p>Rejected lines and articles are printed on standard error, one line each; they do not fail the
  * job. Exit status: 0 when the feeds are written, 1 when the records cannot be read or a file
  * cannot be written, 2 on bad arguments.
  */
 public final class RecordsToFeeds {
-  /** The instant the output is made at: 2026-11-29T12:00:00Z. */
-  static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-
   static final String SITE = "https://revue.example/";
-  static final String USAGE = "usage: RecordsToFeeds [RECORDS.jsonl OUTPUT_DIR]";
+  static final String USAGE = "usage: RecordsToFeeds [RECORDS.jsonl OUTPUT_DIR [NOW]]";
 
   private static final FeedFormat[] FORMATS = FeedFormat.values();
 
@@ -72,7 +71,8 @@ public final class RecordsToFeeds {
   /**
    * Runs the job and exits with its status.
    *
-   * @param args none, or the records file and the output folder
+   * @param args none; or the records file and the output folder, and optionally the instant to fix
+   *     the clock at
    */
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);
@@ -82,12 +82,21 @@ public final class RecordsToFeeds {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 0 && args.length != 2) {
+    if (args.length != 0 && args.length != 2 && args.length != 3) {
       err.println(USAGE);
       return 2;
     }
-    Path records = Path.of(args.length == 2 ? args[0] : "examples/data/articles.jsonl");
-    Path folder = Path.of(args.length == 2 ? args[1] : "target/feeds");
+    Clock clock = Clock.systemUTC();
+    if (args.length == 3) {
+      try {
+        clock = Clock.fixed(Instant.parse(args[2]), ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        err.println(USAGE);
+        return 2;
+      }
+    }
+    Path records = Path.of(args.length >= 2 ? args[0] : "examples/data/articles.jsonl");
+    Path folder = Path.of(args.length >= 2 ? args[1] : "target/feeds");
     try {
       List<InvalidRecordException> problems = new ArrayList<>();
       List<Article> articles;
@@ -102,7 +111,7 @@ public final class RecordsToFeeds {
       }
 
       Files.createDirectories(folder);
-      FeedJob job = new FeedJob(folder, out, err);
+      FeedJob job = new FeedJob(folder, clock, out, err);
       job.write("all", "tous les titres", articles);
       for (Map.Entry<String, List<Article>> publication : byPublication(articles).entrySet()) {
         List<Article> own = publication.getValue();
@@ -123,13 +132,15 @@ public final class RecordsToFeeds {
     private final Path folder;
     private final PrintStream out;
     private final PrintStream err;
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Clock clock;
     private final Set<String> slugs = new HashSet<>();
     int feeds;
     int rejected;
 
-    FeedJob(Path folder, PrintStream out, PrintStream err) {
+    FeedJob(Path folder, Clock clock, PrintStream out, PrintStream err) {
       this.folder = folder;
+      // one instant for every feed of the run, so they all agree
+      this.clock = Clock.fixed(clock.instant(), ZoneOffset.UTC);
       this.out = out;
       this.err = err;
     }

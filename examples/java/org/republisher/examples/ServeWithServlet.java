@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,7 +140,9 @@ public final class ServeWithServlet {
     try (Stream<Article> stream = JsonLinesRecords.read(records, problem -> {})) {
       articles = stream.toList();
     }
-    Clock clock = Clock.fixed(RecordsToFeeds.NOW, ZoneOffset.UTC);
+    // one instant of the system clock for the three formats, so that they agree
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     List<FeedFile> files = new ArrayList<>();
     for (FeedFormat format : FeedFormat.values()) {
       FeedSpec spec =
@@ -147,7 +151,7 @@ public final class ServeWithServlet {
               .build();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       FeedWriter.builder(spec).clock(clock).build().write(format, articles, bytes);
-      files.add(new FeedFile(spec.selfUrl(), format, bytes.toByteArray(), RecordsToFeeds.NOW));
+      files.add(new FeedFile(spec.selfUrl(), format, bytes.toByteArray(), now));
     }
     return files;
   }

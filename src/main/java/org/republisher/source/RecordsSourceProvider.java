@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The file is read again at each fetch. A line that cannot become an article is logged at WARN,
- * prefixed with the source id, and skipped; a file that cannot be read fails the fetch with a
- * {@link SourceException}. When the configuration names a publication, articles whose record names
+ * prefixed with the source id, and skipped; a file that cannot be read, or whose every line is bad,
+ * fails the fetch with a {@link SourceException} (naming the file and its first bad lines), so a
+ * broken file never passes for an empty one. When the configuration names a publication, articles whose record names
  * none get it. This provider takes no options. Thread-safe; its sources are stateless.
  */
 public final class RecordsSourceProvider implements SourceProvider {
@@ -107,8 +108,12 @@ public final class RecordsSourceProvider implements SourceProvider {
     @Override
     public List<Article> fetch() {
       List<Article> articles = new ArrayList<>();
+      List<String> bad = new ArrayList<>();
       try (Stream<Article> records =
-          JsonLinesRecords.read(path, problem -> LOG.warn("{}: {}", id, problem.getMessage()))) {
+          JsonLinesRecords.read(path, problem -> {
+            LOG.warn("{}: {}", id, problem.getMessage());
+            bad.add(problem.getMessage());
+          })) {
         Iterator<Article> it = records.iterator();
         while (it.hasNext()) {
           if (Thread.currentThread().isInterrupted()) {
@@ -126,6 +131,12 @@ public final class RecordsSourceProvider implements SourceProvider {
         throw new SourceException(id, uri, -1, "cannot be read: " + e.getMessage(), e);
       } catch (UncheckedIOException e) {
         throw new SourceException(id, uri, -1, "cannot be read: " + e.getMessage(), e.getCause());
+      }
+      if (articles.isEmpty() && !bad.isEmpty()) {
+        // a file of nothing but bad lines is a broken file, not an empty one
+        throw new SourceException(id, uri, -1, "no line of " + path.getFileName() + " is a valid"
+            + " record (" + bad.size() + " bad): " + String.join("; ", bad.subList(0,
+                Math.min(3, bad.size()))) + (bad.size() > 3 ? "; …" : ""), null);
       }
       return articles;
     }

@@ -15,6 +15,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.republisher.write.FeedFormat;
 
 class RecordsToFeedsTest {
   private static final Path RECORDS = Path.of("examples/data/articles.jsonl");
+  private static final String NOW = "2026-11-29T12:00:00Z";
 
   /** The feeds the default data gives: slug to publication name ({@code null} for all). */
   private static final Map<String, String> FEEDS = new LinkedHashMap<>();
@@ -82,7 +85,7 @@ class RecordsToFeedsTest {
 
   @Test
   void writesEveryFeedInEveryFormatWithTheSameItems() throws Exception {
-    Run run = run(RECORDS.toString(), out.toString());
+    Run run = run(RECORDS.toString(), out.toString(), NOW);
 
     assertThat(run.status).isZero();
     List<String> expectedFiles = new ArrayList<>();
@@ -120,7 +123,7 @@ class RecordsToFeedsTest {
 
   @Test
   void eachFileLinksToItselfAndTheFeedLanguageIsSetOnlyWhenSingle() throws Exception {
-    run(RECORDS.toString(), out.toString());
+    run(RECORDS.toString(), out.toString(), NOW);
 
     SyndFeed all = rome(out.resolve("all.atom.xml"));
     assertThat(all.getLanguage()).isNull();
@@ -141,7 +144,7 @@ class RecordsToFeedsTest {
 
   @Test
   void reportsRejectedLinesOnStandardErrorAndSumsUp() {
-    Run run = run(RECORDS.toString(), out.toString());
+    Run run = run(RECORDS.toString(), out.toString(), NOW);
 
     assertThat(run.err).contains(problems.get(0).getMessage());
     assertThat(run.err).containsPattern("articles\\.jsonl:\\d+: title is missing");
@@ -158,8 +161,8 @@ class RecordsToFeedsTest {
 
   @Test
   void sameRecordsGiveSameBytes(@TempDir Path again) throws IOException {
-    run(RECORDS.toString(), out.toString());
-    run(RECORDS.toString(), again.toString());
+    run(RECORDS.toString(), out.toString(), NOW);
+    run(RECORDS.toString(), again.toString(), NOW);
 
     for (String slug : FEEDS.keySet()) {
       for (FeedFormat format : FeedFormat.values()) {
@@ -172,21 +175,35 @@ class RecordsToFeedsTest {
   }
 
   @Test
-  void clampsTheFutureDateToTheFixedClock() throws Exception {
-    run(RECORDS.toString(), out.toString());
+  void clampsTheFutureDateToTheGivenInstant() throws Exception {
+    run(RECORDS.toString(), out.toString(), NOW);
 
     SyndFeed twoM = rome(out.resolve("2m.atom.xml"));
     assertThat(twoM.getEntries())
         .anySatisfy(
-            e -> assertThat(e.getPublishedDate().toInstant()).isEqualTo(RecordsToFeeds.NOW));
+            e -> assertThat(e.getPublishedDate().toInstant()).isEqualTo(Instant.parse(NOW)));
     assertThat(twoM.getEntries())
         .allSatisfy(
-            e ->
-                assertThat(e.getPublishedDate().toInstant()).isBeforeOrEqualTo(RecordsToFeeds.NOW));
+            e -> assertThat(e.getPublishedDate().toInstant()).isBeforeOrEqualTo(Instant.parse(NOW)));
+  }
+
+  @Test
+  void withoutAnInstantTheClockIsTheSystemsNotAFrozenOne() throws Exception {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Run run = run(RECORDS.toString(), out.toString());
+    Instant after = Instant.now();
+
+    assertThat(run.status).isZero();
+    // the record dated 2030 is set to the run's own now, not to any fixed date
+    SyndFeed twoM = rome(out.resolve("2m.atom.xml"));
+    assertThat(twoM.getEntries())
+        .filteredOn(e -> e.getPublishedDate().toInstant().isAfter(Instant.parse(NOW)))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getPublishedDate().toInstant()).isBetween(before, after));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"one", "one two three"})
+  @ValueSource(strings = {"one", "one two yesterday", "one two three four"})
   void badArgumentsPrintUsageAndExitTwo(String args) {
     Run run = run(args.split(" "));
 
@@ -197,7 +214,7 @@ class RecordsToFeedsTest {
 
   @Test
   void missingRecordsFileExitsOne() {
-    Run run = run(out.resolve("none.jsonl").toString(), out.toString());
+    Run run = run(out.resolve("none.jsonl").toString(), out.toString(), NOW);
 
     assertThat(run.status).isEqualTo(1);
     assertThat(run.err).contains("none.jsonl");

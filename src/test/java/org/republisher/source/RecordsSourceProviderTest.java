@@ -71,6 +71,36 @@ class RecordsSourceProviderTest {
   }
 
   @Test
+  void aFileOfNothingButBadLinesFailsTheFetchNamingTheFileAndTheFirstErrors(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("desk.jsonl");
+    Files.writeString(
+        file, "{\"title\": \"no link\"}\nnot json\n\n{\"link\": \"https://x.example/a\"}\n"
+            + "[]\n", UTF_8);
+    ArticleSource source = provider.create(config("desk", file.toUri(), null, Map.of()));
+
+    try (LogCapture logs = new LogCapture()) {
+      assertThatThrownBy(source::fetch)
+          .isInstanceOf(SourceException.class)
+          .hasMessageContaining("source desk")
+          .hasMessageContaining("no line of desk.jsonl is a valid record (4 bad)")
+          .hasMessageContaining("desk.jsonl:1: link")
+          .hasMessageContaining("desk.jsonl:2:")
+          .hasMessageContaining("desk.jsonl:4: title")
+          .hasMessageNotContaining("desk.jsonl:5:")
+          .satisfies(e -> assertThat(((SourceException) e).uri()).isEqualTo(file.toUri()));
+    }
+  }
+
+  @Test
+  void anEmptyFileGivesNoArticlesWithoutFailing(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("desk.jsonl");
+    Files.writeString(file, "\n\n", UTF_8);
+
+    assertThat(provider.create(config("desk", file.toUri(), null, Map.of())).fetch()).isEmpty();
+  }
+
+  @Test
   void rejectsOtherUrisAndAnyOption(@TempDir Path dir) {
     assertThatThrownBy(
             () ->
