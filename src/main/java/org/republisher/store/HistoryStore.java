@@ -1,7 +1,5 @@
 package org.republisher.store;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -424,27 +422,52 @@ final class HistoryStore implements ArticleStore, History {
     return articles;
   }
 
+  /** How many articles of one publication are read at most to complete its description. */
+  private static final int PUBLICATION_LOOKUPS = 200;
+
   @Override
   public List<Publication> publications() {
     checkOpen();
-    Map<String, Long> first = new TreeMap<>();
+    Map<String, List<Long>> byName = new TreeMap<>();
     for (Backend.CatalogRow row : backend.catalog()) {
       if (row.publication() != null) {
-        first.putIfAbsent(row.publication(), row.seq());
+        List<Long> seqs = byName.computeIfAbsent(row.publication(), name -> new ArrayList<>());
+        if (seqs.size() < PUBLICATION_LOOKUPS) {
+          seqs.add(row.seq());
+        }
       }
     }
-    long[] seqs = first.values().stream().mapToLong(Long::longValue).toArray();
-    List<Publication> publications = new ArrayList<>(seqs.length);
-    for (StoredArticle a : backend.bySeq(seqs)) {
-      Publication p = ArticleJson.readArticle(a.articleJson()).publication();
-      if (p != null) {
-        String name = requireNonNull(a.publication());
-        publications.add(p.name().equals(name)
-            ? p : new Publication(name, p.url(), p.feedUrl(), p.language(), p.zone()));
-      }
-    }
-    publications.sort(Comparator.comparing(Publication::name));
+    List<Publication> publications = new ArrayList<>(byName.size());
+    byName.forEach((name, seqs) -> publications.add(describe(name, seqs)));
     return publications;
+  }
+
+  /**
+   * The publication of a name as its articles describe it: the first article's, with the home
+   * page, feed and language of the first later articles that give them when it lacks them (an
+   * article read from an attribution line names its publication only).
+   */
+  private Publication describe(String name, List<Long> seqs) {
+    Publication found = null;
+    for (int from = 0; from < seqs.size(); from += 20) {
+      long[] batch = seqs.subList(from, Math.min(seqs.size(), from + 20)).stream()
+          .mapToLong(Long::longValue).toArray();
+      for (StoredArticle a : backend.bySeq(batch)) {
+        Publication p = ArticleJson.readArticle(a.articleJson()).publication();
+        if (p == null) {
+          continue;
+        }
+        found = found == null
+            ? new Publication(name, p.url(), p.feedUrl(), p.language(), p.zone())
+            : new Publication(name, found.url() != null ? found.url() : p.url(),
+                found.feedUrl() != null ? found.feedUrl() : p.feedUrl(),
+                found.language() != null ? found.language() : p.language(), found.zone());
+        if (found.url() != null && found.feedUrl() != null && found.language() != null) {
+          return found;
+        }
+      }
+    }
+    return found != null ? found : Publication.of(name);
   }
 
   @Override

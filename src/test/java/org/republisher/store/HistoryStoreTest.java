@@ -240,6 +240,26 @@ class HistoryStoreTest {
     restarted.close();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void publicationsAreDescribedByTheirArticles(String name, Supplier<Backend> backends) {
+    try (HistoryStore store = open(new CountingBackend(backends.get()))) {
+      Article fromLine = article(1).publication(Publication.of("هسبريس")).build();
+      Article fromFeed = article(2).publication(Publication.builder("هسبريس")
+          .url("https://www.hespress.com/").feedUrl("https://www.hespress.com/feed")
+          .language("ar").build()).build();
+      store.record("page", List.of(fromLine), MONDAY);
+      store.record("feed", List.of(fromFeed, article(3).build()), TUESDAY);
+      assertThat(store.publications()).extracting(Publication::name)
+          .containsExactly("2M", "هسبريس");
+      assertThat(store.publications().get(1)).satisfies(p -> {
+        assertThat(p.url()).hasToString("https://www.hespress.com/");
+        assertThat(p.feedUrl()).hasToString("https://www.hespress.com/feed");
+        assertThat(p.language()).isEqualTo("ar");
+      });
+    }
+  }
+
   @Test
   void backoffDoublesUpToItsCapAndHonoursRetryAfter() {
     Duration fifteen = Duration.ofMinutes(15);
