@@ -41,4 +41,22 @@ public interface ArticleSource {
    * @throws SourceException when the source as a whole cannot be read
    */
   List<Article> fetch();
+
+  /**
+   * Fetches unless the upstream reports no change since {@code known} (sent as If-None-Match /
+   * If-Modified-Since; a body with the same hash counts as unchanged). The default fetches and
+   * reports a change.
+   *
+   * <p>This is the fetch of a caller that keeps the state itself, across restarts (a history
+   * store): it works on a fresh source object, and leaves what {@link #fetch()} keeps between calls
+   * alone. The contract of {@link #fetch()} applies: blocking, serialized per source, a failure of
+   * the whole source thrown as a {@link SourceException}.
+   *
+   * @param known what the last good fetch left, or {@link FetchState#NONE}
+   * @return the articles (none when not modified) and the state to keep for the next fetch
+   * @throws SourceException when the source as a whole cannot be read
+   */
+  default FetchResult fetch(FetchState known) {
+    return new FetchResult(fetch(), false, FetchState.NONE);
+  }
 }

@@ -161,7 +161,7 @@ class FeedSourceHttpTest {
     assertThatThrownBy(source::fetch)
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.httpStatus()).isEqualTo(-1))
-        .hasMessageContaining("no answer within 300 ms");
+        .hasMessageContaining("no complete answer within 300 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
@@ -184,7 +184,7 @@ class FeedSourceHttpTest {
     assertThatThrownBy(source::fetch)
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.httpStatus()).isEqualTo(200))
-        .hasMessageContaining("no complete answer within 500 ms");
+        .hasMessageContaining("no complete answer within 300 ms");
   }
 
   @Test

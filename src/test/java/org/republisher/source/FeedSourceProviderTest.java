@@ -66,7 +66,7 @@ class FeedSourceProviderTest {
                     "maxRedirects", "1")));
     assertThatThrownBy(source::fetch)
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("no answer within 200 ms");
+        .hasMessageContaining("no complete answer within 200 ms");
     assertThat(server.requests)
         .extracting(r -> r.headers().getFirst("User-Agent"))
         .containsOnly("revue-bot/1.0");
