@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Upstream;
 import org.republisher.model.Article;
 import org.republisher.source.ArticleSource;
 import org.republisher.source.SourceConfig;
@@ -52,7 +53,10 @@ import org.slf4j.LoggerFactory;
  *
  * A source that throws, passes its {@linkplain Builder#deadline(Duration) deadline}, returns {@code
  * null} or a list holding {@code null} becomes a {@link SourceFailure} in the snapshot, with one
- * WARN log line naming the source; the articles of the other sources are published all the same. A
+ * WARN log line naming the source; the articles of the other sources are published all the same.
+ * That holds for an {@link Error} too ({@link OutOfMemoryError}, {@link StackOverflowError}): it
+ * ends the fetch of the source that raised it, on that source's thread, and is reported as its
+ * failure. A
  * source that fails after a good fetch keeps the articles of that fetch in the snapshot, and its
  * failure says so ({@link SourceFailure#stale()}): nothing already published disappears because an
  * upstream is down.
@@ -74,11 +78,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A republisher holds threads only when it made its own executor; {@link #close()} ends them.
  * The threads are daemon threads, so a republisher that is never closed does not keep the JVM
- * alive.
+ * alive. The built-in web sources share no HTTP client: a fetch opens its own connections and
+ * closes them before it returns, so nothing one source does to its client (an {@link
+ * OutOfMemoryError} in the middle of a body, an interrupt) can break another's.
  */
 public final class Republisher implements AutoCloseable {
   /** The time a source has to return its articles unless told otherwise: 30 seconds. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+  /** How long {@link #close()} waits for the threads of its own executor to end: 5 seconds. */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(Republisher.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -166,13 +175,25 @@ public final class Republisher implements AutoCloseable {
   /**
    * Closes this republisher: later refreshes throw. When it made its own executor (no {@linkplain
    * Builder#executor(Executor) executor} was given), shuts it down, interrupting fetches still
-   * running; an executor the host gave is left to the host. Calling it again does nothing.
+   * running, and waits up to {@link #CLOSE_WAIT} for its threads to end; an executor the host gave
+   * is left to the host. The built-in sources hold no connection or thread between fetches (each
+   * request has its own connection, closed when its answer is read, or at once by the interrupt),
+   * so once this returns the sockets and threads of the fetches are gone. Calling it again does
+   * nothing.
    */
   @Override
   public void close() {
     closed = true;
-    if (ownExecutor != null) {
-      ownExecutor.shutdownNow();
+    ExecutorService own = ownExecutor;
+    if (own != null) {
+      own.shutdownNow();
+      try {
+        if (!own.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          LOG.warn("a source ignored the interrupt: its thread still runs after {}", shown(CLOSE_WAIT));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -348,7 +369,9 @@ public final class Republisher implements AutoCloseable {
       if (cause instanceof RepublisherException e) {
         return e;
       }
-      return new SourceException(id, uri, -1, "fetch() failed: " + cause, cause);
+      // an Error too (OutOfMemoryError, StackOverflowError…): it ended this source's fetch, on
+      // this source's thread; the other sources and the next refresh are not concerned
+      return new SourceException(id, uri, -1, "fetch() failed: " + Upstream.shown(cause), cause);
     }
 
     /** Reports a failure, logs it, and returns the articles kept in the source's place. */

@@ -256,6 +256,7 @@ public final class HttpFetcher {
         throw call.failure(current, status, "more than " + maxRedirects + " redirects", null);
       }
       LOG.debug("{}: {} redirects to {}", sourceId, current, Upstream.shown(next));
+      call.via = status;
       current = next;
     }
   }
@@ -285,6 +286,9 @@ public final class HttpFetcher {
     final URI uri;
     final Duration timeout;
     final long deadline;
+
+    /** The status of the redirect that led to the URI being fetched, or -1 for the first. */
+    int via = -1;
 
     Call(String sourceId, URI uri, Duration timeout, long deadline) {
       this.sourceId = sourceId;
@@ -413,7 +417,7 @@ public final class HttpFetcher {
         throw new DestinationRefusedException(
             sourceId,
             uri,
-            -1,
+            via,
             current,
             "refused to connect to "
                 + Upstream.shown(current)
