@@ -306,20 +306,33 @@ public final class FeedSource implements ArticleSource {
   }
 
   private Body loadFile(Path path) {
-    byte[] body;
     int max = http.maxBytes();
     try (InputStream in = Files.newInputStream(path)) {
-      body = in.readNBytes(max + 1);
+      // sized by the file, so the bytes are held once (readNBytes(n) would hold them twice)
+      byte[] body = new byte[(int) Math.min(Math.max(Files.size(path), 0), max)];
+      int n = in.readNBytes(body, 0, body.length);
+      boolean truncated = false;
+      int next = n < body.length ? -1 : in.read();
+      if (n < body.length) {
+        body = Arrays.copyOf(body, n);
+      } else if (next >= 0 && body.length == max) {
+        truncated = true;
+      } else if (next >= 0) {
+        // the file grew since its size was read: the rest, up to the cap
+        byte[] rest = in.readNBytes(max - body.length - 1);
+        byte[] whole = new byte[body.length + 1 + rest.length];
+        System.arraycopy(body, 0, whole, 0, body.length);
+        whole[body.length] = (byte) next;
+        System.arraycopy(rest, 0, whole, body.length + 1, rest.length);
+        body = whole;
+        truncated = in.read() >= 0;
+      }
+      return new Body(false, body, truncated, null, uri, HttpFetcher.Validators.NONE);
     } catch (NoSuchFileException e) {
       throw new SourceException(id, uri, -1, "no such file", e);
     } catch (IOException e) {
       throw new SourceException(id, uri, -1, "unreadable: " + e, e);
     }
-    boolean truncated = body.length > max;
-    if (truncated) {
-      body = Arrays.copyOf(body, max);
-    }
-    return new Body(false, body, truncated, null, uri, HttpFetcher.Validators.NONE);
   }
 
   private List<Article> parse(Body body) {
