@@ -239,7 +239,7 @@ public final class FeedSource implements ArticleSource {
    *
    * @param known what the last good fetch left, or {@link FetchState#NONE}
    * @return the articles, or none when not modified; and the state for the next fetch: the
-   *     answer's validators (on a 304, those it sent, else the known ones) and the body hash, the
+   *     answer's validators (on a 304, those it sends, else the known ones) and the body hash, the
    *     hex SHA-256 of where the body came from, its charset and its decoded bytes
    * @throws SourceException when the feed as a whole cannot be read, or a 304 answers a request that
    *     had no validator to send
@@ -257,8 +257,13 @@ public final class FeedSource implements ArticleSource {
           throw new SourceException(
               id, uri, 304, "Not Modified, though no validator was sent", null);
         }
-        HttpFetcher.Validators v = body.validators.isEmpty() ? sent : body.validators;
-        return FetchResult.unchanged(new FetchState(v.etag(), v.lastModified(), known.bodyHash()));
+        // a 304 may send new validators; what it does not send stays as it was
+        HttpFetcher.Validators v = body.validators;
+        return FetchResult.unchanged(
+            new FetchState(
+                v.etag() != null ? v.etag() : sent.etag(),
+                v.lastModified() != null ? v.lastModified() : sent.lastModified(),
+                known.bodyHash()));
       }
       String hash = HexFormat.of().formatHex(digest(body));
       FetchState state =
