@@ -56,11 +56,28 @@ import org.slf4j.LoggerFactory;
  *       previous one (same bytes, charset and URI: a server without validators, or a {@code file:}
  *       feed that did not change) returns the previous list too.
  *   <li><b>Bounds</b>, each a builder option: at most {@link Builder#maxBytes(int) maxBytes} of
- *       body (default 8 MiB, after gzip or deflate decoding; a longer body is cut at the limit and
- *       then fails to parse), {@link Builder#connectTimeout(Duration) connectTimeout} (default 10
- *       s), {@link Builder#readTimeout(Duration) readTimeout} for each answer, headers and body
- *       (default 30 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a loop fails),
- *       {@link Builder#maxItems(int) maxItems} entries read (default {@value #DEFAULT_MAX_ITEMS}).
+ *       body (default 8 MiB, before and after gzip or deflate decoding; a longer body is cut at
+ *       the limit and then fails to parse), {@link Builder#readTimeout(Duration) readTimeout} for
+ *       the whole fetch, every redirect, connection, header and body included, a server that drips
+ *       its answer too (default 30 s), {@link Builder#connectTimeout(Duration) connectTimeout} per
+ *       connection (default 10 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a
+ *       loop fails), {@link Builder#maxItems(int) maxItems} entries read (default {@value
+ *       #DEFAULT_MAX_ITEMS}). The response headers may hold 64 KiB.
+ *   <li><b>Memory</b> is bounded by the body whatever the document holds: the entries past {@code
+ *       maxItems} are counted and skipped while the XML is parsed, never built, so a fetch holds
+ *       its body and the entries it reads. All that a fetch allocates, garbage included, stays
+ *       under 16 times the body plus 160 KiB per entry read (most of it Rome's date parsing).
+ *   <li><b>Destinations.</b> The host of the feed and of each redirect is resolved once per
+ *       connection and the connection made only to an address that passed the check: by default
+ *       no loopback, private, shared, link-local, multicast, broadcast or unspecified address,
+ *       except the very address and port of a configured URL whose host is an IP literal or {@code
+ *       localhost}; {@link Builder#allowPrivate(Collection) allowPrivate} allows more. A refusal
+ *       is a {@link DestinationRefusedException}. Each request has a connection of its own,
+ *       closed before the fetch returns: nothing is pooled, no thread is kept.
+ *   <li><b>Upstream values.</b> A URL longer than 8 KiB is dropped (an entry whose link it was
+ *       keeps a guid or Atom id that is a URL as its link); titles, names and categories longer
+ *       than 1024 characters are cut there with an ellipsis. Failures name this source's id and
+ *       URI first; upstream text in them is cut and its control characters escaped.
  *   <li><b>Manners.</b> {@code User-Agent: republisher/0.1
  *       (+https://github.com/republisher/republisher)} unless told otherwise, {@code Accept} for
  *       feeds, {@code Accept-Encoding: gzip, deflate}.
@@ -110,9 +127,10 @@ import org.slf4j.LoggerFactory;
  * <h2>Failures</h2>
  *
  * A failure of the whole feed (unreachable, an HTTP error status, a timeout, too many redirects, a
- * body that is not well-formed XML, has a DOCTYPE, was cut at the size limit or is not a feed) is
- * thrown as a {@link SourceException} with this source's id, the URI and the HTTP status; the state
- * kept between polls is then left as it was. An entry that cannot become an article is logged at
+ * refused destination, a body that is not well-formed XML, has a DOCTYPE, was cut at the size
+ * limit or is not a feed) is thrown as a {@link SourceException} with this source's id, its
+ * configured URI and the HTTP status, and for a 429 or 503 the {@linkplain
+ * SourceException#retryAfter() Retry-After}; the state kept between polls is then left as it was. An entry that cannot become an article is logged at
  * WARN, prefixed with the source id, and skipped.
  *
  * <h2>Threads</h2>
@@ -452,7 +470,7 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Sets the time allowed to connect; default 10 s.
+     * Sets the time allowed for each connection, within the read timeout; default 10 s.
      *
      * @param timeout positive
      * @return this builder
@@ -464,7 +482,8 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Sets the time allowed for each answer, headers and whole body, once connected; default 30 s.
+     * Sets the time the whole fetch may take, every redirect, connection, header and body
+     * included; default 30 s.
      *
      * @param timeout positive
      * @return this builder
