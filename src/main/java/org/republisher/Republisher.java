@@ -56,10 +56,9 @@ import org.slf4j.LoggerFactory;
  * WARN log line naming the source; the articles of the other sources are published all the same.
  * That holds for an {@link Error} too ({@link OutOfMemoryError}, {@link StackOverflowError}): it
  * ends the fetch of the source that raised it, on that source's thread, and is reported as its
- * failure. A
- * source that fails after a good fetch keeps the articles of that fetch in the snapshot, and its
- * failure says so ({@link SourceFailure#stale()}): nothing already published disappears because an
- * upstream is down.
+ * failure. A source that fails after a good fetch keeps the articles of that fetch in the snapshot,
+ * and its failure says so ({@link SourceFailure#stale()}): nothing already published disappears
+ * because an upstream is down.
  *
  * <h2>Threading</h2>
  *
@@ -189,7 +188,8 @@ public final class Republisher implements AutoCloseable {
       own.shutdownNow();
       try {
         if (!own.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-          LOG.warn("a source ignored the interrupt: its thread still runs after {}", shown(CLOSE_WAIT));
+          LOG.warn(
+              "a source ignored the interrupt: its thread still runs after {}", shown(CLOSE_WAIT));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -117,12 +116,18 @@ class RepublisherResourcesTest {
   @Timeout(30)
   void anErrorInOneSourceIsThatSourcesFailureAndTheNextRefreshRuns() {
     Article good = Article.builder().title("un").link("https://revue.example/1").build();
-    ArticleSource outOfMemory = source("oom", () -> {
-      throw new OutOfMemoryError("Java heap space");
-    });
-    ArticleSource overflow = source("deep", () -> {
-      throw new StackOverflowError();
-    });
+    ArticleSource outOfMemory =
+        source(
+            "oom",
+            () -> {
+              throw new OutOfMemoryError("Java heap space");
+            });
+    ArticleSource overflow =
+        source(
+            "deep",
+            () -> {
+              throw new StackOverflowError();
+            });
     try (Republisher republisher =
         Republisher.builder()
             .source(outOfMemory)
@@ -138,8 +143,7 @@ class RepublisherResourcesTest {
         assertThat(snapshot.failures().get(0).cause())
             .hasMessageContaining("OutOfMemoryError")
             .hasCauseInstanceOf(OutOfMemoryError.class);
-        assertThat(snapshot.failures().get(1).cause())
-            .hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(snapshot.failures().get(1).cause()).hasCauseInstanceOf(StackOverflowError.class);
       }
     }
   }

@@ -20,10 +20,10 @@ import org.republisher.InvalidValueException;
  * Where a source may connect: the guard against server-side request forgery. Immutable and
  * thread-safe.
  *
- * <p>An address that is not public is refused: loopback ({@code 127.0.0.0/8}, {@code ::1}),
- * private ({@code 10.0.0.0/8}, {@code 172.16.0.0/12}, {@code 192.168.0.0/16}, RFC 1918; {@code
- * fc00::/7}, RFC 4193; the old site-local {@code fec0::/10}), shared ({@code 100.64.0.0/10}, RFC
- * 6598, where some clouds keep their metadata services), link-local ({@code 169.254.0.0/16}, {@code
+ * <p>An address that is not public is refused: loopback ({@code 127.0.0.0/8}, {@code ::1}), private
+ * ({@code 10.0.0.0/8}, {@code 172.16.0.0/12}, {@code 192.168.0.0/16}, RFC 1918; {@code fc00::/7},
+ * RFC 4193; the old site-local {@code fec0::/10}), shared ({@code 100.64.0.0/10}, RFC 6598, where
+ * some clouds keep their metadata services), link-local ({@code 169.254.0.0/16}, {@code
  * fe80::/10}), multicast ({@code 224.0.0.0/4}, {@code ff00::/8}), broadcast ({@code
  * 255.255.255.255}) and unspecified ({@code 0.0.0.0/8}, {@code ::}); an IPv6 address that embeds an
  * IPv4 one (IPv4-compatible, NAT64 {@code 64:ff9b::/96}) is judged by the IPv4 address. Two
@@ -50,7 +50,8 @@ public final class Destinations {
       Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
 
   /** Allows no address that is not public. */
-  public static final Destinations PUBLIC_ONLY = new Destinations(null, -1, false, Set.of(), List.of());
+  public static final Destinations PUBLIC_ONLY =
+      new Destinations(null, -1, false, Set.of(), List.of());
 
   private final @Nullable InetAddress exemptAddress;
   private final int exemptPort;
@@ -98,7 +99,9 @@ public final class Destinations {
         hosts.add(e);
       } else {
         throw new InvalidValueException(
-            field, entry, "is not an IP address, a CIDR network such as 10.0.0.0/8, or a host name");
+            field,
+            entry,
+            "is not an IP address, a CIDR network such as 10.0.0.0/8, or a host name");
       }
     }
     InetAddress exempt = null;

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Turns a host name into the addresses to connect to. The fetcher calls it once per connection and
- * connects only to an address it returned and that passed the {@link Destinations} check, so a
- * name that resolves differently a moment later (DNS rebinding) changes nothing. The default is the
+ * connects only to an address it returned and that passed the {@link Destinations} check, so a name
+ * that resolves differently a moment later (DNS rebinding) changes nothing. The default is the
  * system's resolver; tests give their own, to make a name point where they want.
  */
 @FunctionalInterface

@@ -96,7 +96,8 @@ record HttpBody(byte[] bytes, boolean truncated) {
         }
         int n = in.read(buffer, size, buffer.length - size);
         if (n < 0) {
-          return new HttpBody(size == buffer.length ? buffer : Arrays.copyOf(buffer, size), raw.cut);
+          return new HttpBody(
+              size == buffer.length ? buffer : Arrays.copyOf(buffer, size), raw.cut);
         }
         size += n;
       }
@@ -115,7 +116,9 @@ record HttpBody(byte[] bytes, boolean truncated) {
     return (cmf & 0x0f) == 8 && ((cmf << 8) | flg) % 31 == 0;
   }
 
-  /** The wire bytes, ending after {@code max} of them; {@link #cut} tells whether more were sent. */
+  /**
+   * The wire bytes, ending after {@code max} of them; {@link #cut} tells whether more were sent.
+   */
   private static final class Capped extends InputStream {
     private final InputStream in;
     private long left;

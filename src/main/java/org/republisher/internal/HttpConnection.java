@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The socket is a {@link SocketChannel}'s, so an interrupt of the calling thread closes it at
  * once; every read waits at most until the deadline, so a server that drips its answer a byte at a
- * time cannot stretch it. The response head may hold at most {@value #MAX_HEAD_BYTES} bytes.
- * Bodies are framed by {@code Transfer-Encoding: chunked}, {@code Content-Length}, or the end of
- * the connection. Nothing is kept between exchanges: no pooled connection, no thread.
+ * time cannot stretch it. The response head may hold at most {@value #MAX_HEAD_BYTES} bytes. Bodies
+ * are framed by {@code Transfer-Encoding: chunked}, {@code Content-Length}, or the end of the
+ * connection. Nothing is kept between exchanges: no pooled connection, no thread.
  */
 final class HttpConnection implements Closeable {
 
@@ -90,8 +90,7 @@ final class HttpConnection implements Closeable {
       socket.setTcpNoDelay(true);
       if (tls != null) {
         SSLSocket secure =
-            (SSLSocket)
-                tls.getSocketFactory().createSocket(socket, host, address.getPort(), true);
+            (SSLSocket) tls.getSocketFactory().createSocket(socket, host, address.getPort(), true);
         SSLParameters parameters = secure.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (Destinations.literal(host) == null) {
@@ -141,7 +140,9 @@ final class HttpConnection implements Closeable {
           continue; // not a header: ignored, as a lenient client does
         }
         last = line.substring(0, colon).strip();
-        headers.computeIfAbsent(last, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+        headers
+            .computeIfAbsent(last, k -> new ArrayList<>())
+            .add(line.substring(colon + 1).strip());
       }
       if (status / 100 != 1 || status == 101) {
         return new Head(status, HttpHeaders.of(headers, (name, value) -> true));

@@ -64,9 +64,9 @@ import org.slf4j.LoggerFactory;
  *       back verbatim). Each request has a connection of its own, closed when its answer is read:
  *       nothing (no socket, no thread) outlives a call. Proxies are not used.
  *   <li><b>Destinations.</b> The host of every request, the first and each redirect's, is resolved
- *       once (by the {@link Builder#resolver resolver}), each address is checked against the
- *       {@link Destinations} rules, and the connection goes to an address that passed: a name that
- *       would resolve elsewhere a moment later changes nothing. A destination refused is a {@link
+ *       once (by the {@link Builder#resolver resolver}), each address is checked against the {@link
+ *       Destinations} rules, and the connection goes to an address that passed: a name that would
+ *       resolve elsewhere a moment later changes nothing. A destination refused is a {@link
  *       DestinationRefusedException}; nothing is sent to it.
  *   <li><b>Redirects</b> (301, 302, 303, 307, 308) are followed at most {@link
  *       Builder#maxRedirects(int) maxRedirects} (default {@value #DEFAULT_MAX_REDIRECTS}) times. A
@@ -82,10 +82,10 @@ import org.slf4j.LoggerFactory;
  *       connectTimeout} (default 10 s).
  *   <li><b>Size.</b> The response head (status line and headers) may hold 64 KiB. At most {@link
  *       Builder#maxBytes(int) maxBytes} (default 8 MiB) of body are read; a longer body is cut at
- *       the limit, the connection dropped, and the response marked {@link Response#truncated()}.
- *       A {@code gzip} or {@code deflate} body is decoded as it is read, with the same limit on
- *       the bytes sent and on the decoded bytes, so a compression bomb stays bounded. A call holds
- *       at most about twice {@code maxBytes} (the growing buffer and the copy returned).
+ *       the limit, the connection dropped, and the response marked {@link Response#truncated()}. A
+ *       {@code gzip} or {@code deflate} body is decoded as it is read, with the same limit on the
+ *       bytes sent and on the decoded bytes, so a compression bomb stays bounded. A call holds at
+ *       most about twice {@code maxBytes} (the growing buffer and the copy returned).
  *   <li><b>Result.</b> A 2xx answer returns its body; a 304 Not Modified returns an empty body
  *       ({@link Response#notModified()}). Anything else (another status, a refused or failed
  *       connection, a timeout, a corrupt body) is thrown as a {@link SourceException} whose message
@@ -515,7 +515,8 @@ public final class HttpFetcher {
 
   private String requestHead(URI current, Validators validators) {
     URI ascii = URI.create(current.toASCIIString());
-    String path = ascii.getRawPath() == null || ascii.getRawPath().isEmpty() ? "/" : ascii.getRawPath();
+    String path =
+        ascii.getRawPath() == null || ascii.getRawPath().isEmpty() ? "/" : ascii.getRawPath();
     String query = ascii.getRawQuery() == null ? "" : "?" + ascii.getRawQuery();
     String host = ascii.getHost();
     if (host.indexOf(':') < 0 && !host.startsWith("[")) {
@@ -756,8 +757,8 @@ public final class HttpFetcher {
     }
 
     /**
-     * Sets the time allowed for a whole call, every redirect, connection, header and body
-     * included; default 30 s.
+     * Sets the time allowed for a whole call, every redirect, connection, header and body included;
+     * default 30 s.
      *
      * @param timeout positive
      * @return this builder

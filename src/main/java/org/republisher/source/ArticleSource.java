@@ -15,10 +15,10 @@ import org.republisher.model.Article;
  *   <li><b>Threading.</b> An instance may be fetched from any thread, but never by two threads at
  *       once: callers serialize fetches of one source. State kept between fetches (HTTP validators,
  *       first-seen dates) is therefore safe in plain fields.
- *   <li><b>Failures.</b> A failure of the whole source is thrown as a {@link SourceException} naming
- *       the source, the URI and, for HTTP, the status; any other runtime exception is treated the
- *       same way by callers. A bad item inside a good source is skipped and logged, never thrown:
- *       one broken article does not lose the others.
+ *   <li><b>Failures.</b> A failure of the whole source is thrown as a {@link SourceException}
+ *       naming the source, the URI and, for HTTP, the status; any other runtime exception is
+ *       treated the same way by callers. A bad item inside a good source is skipped and logged,
+ *       never thrown: one broken article does not lose the others.
  *   <li><b>Results.</b> The articles returned are complete {@link Article} values, as the source
  *       gave them; normalization happens once, later, when feeds are written. Returning the same
  *       articles again (a 304 Not Modified) is correct and cheap.

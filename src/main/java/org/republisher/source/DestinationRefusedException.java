@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a fetch is refused a destination, the guard against server-side request forgery: the
- * target resolves to an address that is not public (loopback, private, link-local…) and neither
- * the configured URL nor the allowlist lets it be reached, or a crawl's redirect leaves the site of
- * its configured page. Nothing is sent to a refused destination.
+ * target resolves to an address that is not public (loopback, private, link-local…) and neither the
+ * configured URL nor the allowlist lets it be reached, or a crawl's redirect leaves the site of its
+ * configured page. Nothing is sent to a refused destination.
  *
  * <p>The message names the configured source and its URL first, then the refused target and why,
  * such as {@code source 2m (https://www.2m.ma/fr/rss.xml): HTTP 302: refused to connect to

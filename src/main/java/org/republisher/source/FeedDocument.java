@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *       XmlFixerReader}: named HTML entities ({@code &nbsp;}, {@code &eacute;}…), which many feeds
  *       use without declaring them, are read as their characters, and junk before the XML
  *       declaration is dropped. Any other undeclared entity makes the document not well-formed.
- *   <li>While the parser reads, before anything is built ({@link FeedLimits}): the entries past
- *       the first {@code maxItems} are counted and skipped, URLs longer than {@value
+ *   <li>While the parser reads, before anything is built ({@link FeedLimits}): the entries past the
+ *       first {@code maxItems} are counted and skipped, URLs longer than {@value
  *       Upstream#MAX_URL_CHARS} characters are dropped, and titles and names are cut at {@value
  *       Upstream#MAX_TEXT_CHARS} characters. Memory is therefore bounded by the body and {@code
  *       maxItems}, whatever the document holds.

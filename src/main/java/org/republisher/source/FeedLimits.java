@@ -28,8 +28,8 @@ import org.xml.sax.helpers.XMLFilterImpl;
  *       uri}, {@code url}, {@code comments}, {@code icon}, {@code logo}, {@code docs}) whose text
  *       is longer: the entry is read as if it did not have it.
  *   <li><b>Short texts.</b> The text of a title, name or category ({@code title}, {@code name},
- *       {@code author}, {@code creator}, {@code category}, {@code subject}, {@code source}…) and the
- *       {@code term} and {@code label} attributes are cut at {@value Upstream#MAX_TEXT_CHARS}
+ *       {@code author}, {@code creator}, {@code category}, {@code subject}, {@code source}…) and
+ *       the {@code term} and {@code label} attributes are cut at {@value Upstream#MAX_TEXT_CHARS}
  *       characters, an ellipsis marking the cut.
  * </ul>
  */

@@ -56,10 +56,10 @@ import org.slf4j.LoggerFactory;
  *       previous one (same bytes, charset and URI: a server without validators, or a {@code file:}
  *       feed that did not change) returns the previous list too.
  *   <li><b>Bounds</b>, each a builder option: at most {@link Builder#maxBytes(int) maxBytes} of
- *       body (default 8 MiB, before and after gzip or deflate decoding; a longer body is cut at
- *       the limit and then fails to parse), {@link Builder#readTimeout(Duration) readTimeout} for
- *       the whole fetch, every redirect, connection, header and body included, a server that drips
- *       its answer too (default 30 s), {@link Builder#connectTimeout(Duration) connectTimeout} per
+ *       body (default 8 MiB, before and after gzip or deflate decoding; a longer body is cut at the
+ *       limit and then fails to parse), {@link Builder#readTimeout(Duration) readTimeout} for the
+ *       whole fetch, every redirect, connection, header and body included, a server that drips its
+ *       answer too (default 30 s), {@link Builder#connectTimeout(Duration) connectTimeout} per
  *       connection (default 10 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a
  *       loop fails), {@link Builder#maxItems(int) maxItems} entries read (default {@value
  *       #DEFAULT_MAX_ITEMS}). The response headers may hold 64 KiB.
@@ -68,16 +68,16 @@ import org.slf4j.LoggerFactory;
  *       its body and the entries it reads. All that a fetch allocates, garbage included, stays
  *       under 16 times the body plus 160 KiB per entry read (most of it Rome's date parsing).
  *   <li><b>Destinations.</b> The host of the feed and of each redirect is resolved once per
- *       connection and the connection made only to an address that passed the check: by default
- *       no loopback, private, shared, link-local, multicast, broadcast or unspecified address,
- *       except the very address and port of a configured URL whose host is an IP literal or {@code
- *       localhost}; {@link Builder#allowPrivate(Collection) allowPrivate} allows more. A refusal
- *       is a {@link DestinationRefusedException}. Each request has a connection of its own,
- *       closed before the fetch returns: nothing is pooled, no thread is kept.
+ *       connection and the connection made only to an address that passed the check: by default no
+ *       loopback, private, shared, link-local, multicast, broadcast or unspecified address, except
+ *       the very address and port of a configured URL whose host is an IP literal or {@code
+ *       localhost}; {@link Builder#allowPrivate(Collection) allowPrivate} allows more. A refusal is
+ *       a {@link DestinationRefusedException}. Each request has a connection of its own, closed
+ *       before the fetch returns: nothing is pooled, no thread is kept.
  *   <li><b>Upstream values.</b> A URL longer than 8 KiB is dropped (an entry whose link it was
  *       keeps a guid or Atom id that is a URL as its link); titles, names and categories longer
- *       than 1024 characters are cut there with an ellipsis. Failures name this source's id and
- *       URI first; upstream text in them is cut and its control characters escaped.
+ *       than 1024 characters are cut there with an ellipsis. Failures name this source's id and URI
+ *       first; upstream text in them is cut and its control characters escaped.
  *   <li><b>Manners.</b> {@code User-Agent: republisher/0.1
  *       (+https://github.com/republisher/republisher)} unless told otherwise, {@code Accept} for
  *       feeds, {@code Accept-Encoding: gzip, deflate}.
@@ -127,11 +127,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Failures</h2>
  *
  * A failure of the whole feed (unreachable, an HTTP error status, a timeout, too many redirects, a
- * refused destination, a body that is not well-formed XML, has a DOCTYPE, was cut at the size
- * limit or is not a feed) is thrown as a {@link SourceException} with this source's id, its
- * configured URI and the HTTP status, and for a 429 or 503 the {@linkplain
- * SourceException#retryAfter() Retry-After}; the state kept between polls is then left as it was. An entry that cannot become an article is logged at
- * WARN, prefixed with the source id, and skipped.
+ * refused destination, a body that is not well-formed XML, has a DOCTYPE, was cut at the size limit
+ * or is not a feed) is thrown as a {@link SourceException} with this source's id, its configured
+ * URI and the HTTP status, and for a 429 or 503 the {@linkplain SourceException#retryAfter()
+ * Retry-After}; the state kept between polls is then left as it was. An entry that cannot become an
+ * article is logged at WARN, prefixed with the source id, and skipped.
  *
  * <h2>Threads</h2>
  *
@@ -183,8 +183,7 @@ public final class FeedSource implements ArticleSource {
     this.id = b.id == null ? b.uri.toString() : b.id;
     this.uri = b.uri;
     this.file = file;
-    this.http =
-        b.http.accept(ACCEPT).configured(b.uri).clock(b.clock).build();
+    this.http = b.http.accept(ACCEPT).configured(b.uri).clock(b.clock).build();
     this.maxItems = b.maxItems;
     Clock clock = b.clock;
     this.mapping =
@@ -212,8 +211,8 @@ public final class FeedSource implements ArticleSource {
 
   /**
    * Fetches the feed and maps its entries, in document order. The validators and the body hash of
-   * the last good fetch are kept in this object: a 304, or a body identical to the last one, returns
-   * the last list.
+   * the last good fetch are kept in this object: a 304, or a body identical to the last one,
+   * returns the last list.
    *
    * @return the articles; the same list instance as last time when the feed did not change
    * @throws SourceException when the feed as a whole cannot be read
@@ -251,24 +250,23 @@ public final class FeedSource implements ArticleSource {
   /**
    * Fetches the feed unless it did not change since {@code known}: its validators are sent ({@code
    * If-None-Match}, {@code If-Modified-Since}) whatever this object saw before, so a fresh source
-   * after a restart asks conditionally; a 304, or a body whose hash is {@code known.bodyHash()},
-   * is not parsed. For a {@code file:} feed only the hash counts. What {@link #fetch()} keeps
-   * between calls is left as it is.
+   * after a restart asks conditionally; a 304, or a body whose hash is {@code known.bodyHash()}, is
+   * not parsed. For a {@code file:} feed only the hash counts. What {@link #fetch()} keeps between
+   * calls is left as it is.
    *
    * @param known what the last good fetch left, or {@link FetchState#NONE}
-   * @return the articles, or none when not modified; and the state for the next fetch: the
-   *     answer's validators (on a 304, those it sends, else the known ones) and the body hash, the
-   *     hex SHA-256 of where the body came from, its charset and its decoded bytes
-   * @throws SourceException when the feed as a whole cannot be read, or a 304 answers a request that
-   *     had no validator to send
+   * @return the articles, or none when not modified; and the state for the next fetch: the answer's
+   *     validators (on a 304, those it sends, else the known ones) and the body hash, the hex
+   *     SHA-256 of where the body came from, its charset and its decoded bytes
+   * @throws SourceException when the feed as a whole cannot be read, or a 304 answers a request
+   *     that had no validator to send
    */
   @Override
   public FetchResult fetch(FetchState known) {
     requireNonNull(known, "known");
     lock();
     try {
-      HttpFetcher.Validators sent =
-          new HttpFetcher.Validators(known.etag(), known.lastModified());
+      HttpFetcher.Validators sent = new HttpFetcher.Validators(known.etag(), known.lastModified());
       Body body = load(sent);
       if (body.notModified) {
         if (sent.isEmpty()) {
@@ -380,7 +378,8 @@ public final class FeedSource implements ArticleSource {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(body.documentUri.toString().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update((body.charset == null ? "" : body.charset.name()).getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (body.charset == null ? "" : body.charset.name()).getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(body.bytes);
       return sha.digest();
@@ -412,6 +411,7 @@ public final class FeedSource implements ArticleSource {
     private @Nullable Publication publication;
     private Clock clock = Clock.systemUTC();
     private int maxItems = DEFAULT_MAX_ITEMS;
+
     private Builder(URI uri) {
       this.uri = requireNonNull(uri, "uri");
     }
@@ -482,8 +482,8 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Sets the time the whole fetch may take, every redirect, connection, header and body
-     * included; default 30 s.
+     * Sets the time the whole fetch may take, every redirect, connection, header and body included;
+     * default 30 s.
      *
      * @param timeout positive
      * @return this builder
@@ -520,12 +520,12 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Allows destinations that are not public: by default a feed, and each redirect it sends,
-     * may reach no loopback, private, shared, link-local, multicast or unspecified address, except
-     * the very address and port of a configured URL whose host is an IP literal or {@code
-     * localhost}. Each entry is an IP address ({@code 10.1.2.3}), a network in CIDR notation
-     * ({@code 10.0.0.0/8}, {@code fd00::/8}) or a host name ({@code intranet.example}, which may
-     * then resolve anywhere). Default none.
+     * Allows destinations that are not public: by default a feed, and each redirect it sends, may
+     * reach no loopback, private, shared, link-local, multicast or unspecified address, except the
+     * very address and port of a configured URL whose host is an IP literal or {@code localhost}.
+     * Each entry is an IP address ({@code 10.1.2.3}), a network in CIDR notation ({@code
+     * 10.0.0.0/8}, {@code fd00::/8}) or a host name ({@code intranet.example}, which may then
+     * resolve anywhere). Default none.
      *
      * @param entries the allowlist; replaces any given before
      * @return this builder
@@ -536,7 +536,9 @@ public final class FeedSource implements ArticleSource {
       return this;
     }
 
-    /** Sets what resolves host names, for tests that point a name somewhere; default the system's. */
+    /**
+     * Sets what resolves host names, for tests that point a name somewhere; default the system's.
+     */
     Builder resolver(HostResolver resolver) {
       http.resolver(resolver);
       return this;

@@ -11,8 +11,8 @@ import org.republisher.model.Article;
  *
  * @param articles the articles read; empty when {@code notModified}
  * @param notModified whether the upstream said nothing changed: a 304 Not Modified, or a body whose
- *     hash equals the known {@link FetchState#bodyHash()}; the articles are then empty, and those of
- *     the last good fetch still hold
+ *     hash equals the known {@link FetchState#bodyHash()}; the articles are then empty, and those
+ *     of the last good fetch still hold
  * @param state the validators and body hash to keep for the next fetch
  */
 public record FetchResult(List<Article> articles, boolean notModified, FetchState state) {

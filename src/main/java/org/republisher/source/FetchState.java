@@ -43,7 +43,8 @@ public record FetchState(
       throw new InvalidValueException(
           field,
           value,
-          "cannot be sent in a header (a control or non-Latin-1 character, or over 1024 characters)");
+          "cannot be sent in a header (a control or non-Latin-1 character, or over 1024"
+              + " characters)");
     }
     return value.strip();
   }

@@ -16,8 +16,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.republisher.internal.HttpFetcher;
-import org.republisher.internal.Upstream;
 import org.republisher.internal.HttpFetcher.Validators;
+import org.republisher.internal.Upstream;
 import org.republisher.source.PageFailureException.Kind;
 
 /**

@@ -87,12 +87,12 @@ import org.slf4j.LoggerFactory;
  * within a budget: at most {@link Builder#maxPages(int) maxPages} pages read per fetch, the
  * configured one included (default {@value #DEFAULT_MAX_PAGES}), and at most {@link
  * Builder#crawlTimeout(Duration) crawlTimeout} (default 20 s, well inside the republisher's
- * deadline). When the time is spent, the articles read are returned and the pages left are
- * reported as {@link Kind#NOT_READ}; a page that fails (a hang, an error) costs only itself. Only
- * http(s) links are followed from web pages, by default only on the configured page's site: the
- * exact scheme, host and port of the configured page, and of where it redirected to; a listed
- * page's redirects must stay there too (else {@link Kind#REFUSED}). From a {@code file:} page, only
- * files in its directory or below (and web pages when not {@linkplain Builder#sameHostOnly(boolean)
+ * deadline). When the time is spent, the articles read are returned and the pages left are reported
+ * as {@link Kind#NOT_READ}; a page that fails (a hang, an error) costs only itself. Only http(s)
+ * links are followed from web pages, by default only on the configured page's site: the exact
+ * scheme, host and port of the configured page, and of where it redirected to; a listed page's
+ * redirects must stay there too (else {@link Kind#REFUSED}). From a {@code file:} page, only files
+ * in its directory or below (and web pages when not {@linkplain Builder#sameHostOnly(boolean)
  * same-site only}). Pages are parsed as hostile input: scripts never run, and are removed with
  * styles, frames, objects and embeds before anything is read; elements nested more than 100 deep
  * are kept at that depth, which bounds the time a page takes to parse. A title longer than 1024
@@ -103,8 +103,8 @@ import org.slf4j.LoggerFactory;
  *
  * Web pages are read with a {@code GET} that follows redirects, within {@link
  * Builder#readTimeout(Duration) readTimeout} per page (default 10 s, redirects, headers and body
- * included, and never more than the crawl has left), and sends the validators of the last answer:
- * a page answered 304 Not Modified gives the same result as before, without being parsed again. As
+ * included, and never more than the crawl has left), and sends the validators of the last answer: a
+ * page answered 304 Not Modified gives the same result as before, without being parsed again. As
  * for {@link FeedSource}, no request goes to an address that is not public unless the configured
  * page's own host is that IP literal or {@code localhost} (that address and port only) or {@link
  * Builder#allowPrivate(Collection) allowPrivate} allows it; each request has its own connection,

@@ -55,8 +55,12 @@ public class SourceException extends RepublisherException {
       @Nullable Throwable cause,
       @Nullable Duration retryAfter) {
     super(
-        "source " + sourceId + (uri == null ? "" : " (" + uri + ")")
-            + (httpStatus < 0 ? "" : ": HTTP " + httpStatus) + ": " + message,
+        "source "
+            + sourceId
+            + (uri == null ? "" : " (" + uri + ")")
+            + (httpStatus < 0 ? "" : ": HTTP " + httpStatus)
+            + ": "
+            + message,
         cause);
     this.sourceId = sourceId;
     this.uri = uri;

@@ -64,8 +64,7 @@ class DestinationsTest {
     Destinations rules = Destinations.PUBLIC_ONLY;
     assertThat(rules.refusal("feed.example", ip("93.184.216.34"), 80)).isNull();
     assertThat(rules.refusal("feed.example", ip("127.0.0.1"), 80)).isEqualTo("loopback");
-    assertThat(rules.refusal("169.254.169.254", ip("169.254.169.254"), 80))
-        .isEqualTo("link-local");
+    assertThat(rules.refusal("169.254.169.254", ip("169.254.169.254"), 80)).isEqualTo("link-local");
   }
 
   @Test
@@ -78,7 +77,8 @@ class DestinationsTest {
     assertThat(rules.refusal("127.0.0.2", ip("127.0.0.2"), 8080)).isEqualTo("loopback");
     assertThat(rules.refusal("10.0.0.1", ip("10.0.0.1"), 8080)).isEqualTo("private");
 
-    Destinations v6 = Destinations.of(URI.create("https://[fd00::5]/rss"), "allowPrivate", List.of());
+    Destinations v6 =
+        Destinations.of(URI.create("https://[fd00::5]/rss"), "allowPrivate", List.of());
     assertThat(v6.refusal("[fd00::5]", ip("fd00::5"), 443)).isNull();
     assertThat(v6.refusal("[fd00::5]", ip("fd00::5"), 80)).isEqualTo("private");
   }

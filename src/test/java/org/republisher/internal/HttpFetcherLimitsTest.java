@@ -36,8 +36,8 @@ import org.republisher.source.SourceException;
 
 /**
  * The fetcher against servers that misbehave: slow, lying, huge, or leading elsewhere. Every server
- * is real and local: JDK {@link HttpServer}s on loopback, and raw sockets for answers no HTTP server
- * library would send.
+ * is real and local: JDK {@link HttpServer}s on loopback, and raw sockets for answers no HTTP
+ * server library would send.
  */
 @Timeout(30)
 class HttpFetcherLimitsTest {
@@ -60,7 +60,8 @@ class HttpFetcherLimitsTest {
   }
 
   private HttpServer server() throws IOException {
-    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    HttpServer s =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     s.setExecutor(pool);
     s.start();
     servers.add(s);
@@ -116,9 +117,7 @@ class HttpFetcherLimitsTest {
     final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
     Names map(String name, String... addresses) {
-      names.put(
-          name,
-          java.util.Arrays.stream(addresses).map(Destinations::literal).toList());
+      names.put(name, java.util.Arrays.stream(addresses).map(Destinations::literal).toList());
       return this;
     }
 
@@ -197,8 +196,7 @@ class HttpFetcherLimitsTest {
     HttpFetcher http = HttpFetcher.builder().configured(uri(a, "/")).build();
     assertThatThrownBy(() -> http.get("feed", uri(a, "/huge"), HttpFetcher.Validators.NONE))
         .isInstanceOf(SourceException.class)
-        .hasMessage(
-            "source feed (" + uri(a, "/huge") + "): the response headers exceed 64 KiB")
+        .hasMessage("source feed (" + uri(a, "/huge") + "): the response headers exceed 64 KiB")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
     assertThatThrownBy(() -> http.get("feed", uri(a, "/long"), HttpFetcher.Validators.NONE))
         .isInstanceOf(SourceException.class)
@@ -259,8 +257,9 @@ class HttpFetcherLimitsTest {
     HttpFetcher http = HttpFetcher.builder().configured(uri(a, "/")).clock(clock).build();
     assertThat(failure(http, "/429").retryAfter()).contains(Duration.ofSeconds(120));
     assertThat(failure(http, "/429"))
-        .hasMessageEndingWith("HTTP 429: the server asks to slow down (Too Many Requests);"
-            + " it asks to retry after 120 s");
+        .hasMessageEndingWith(
+            "HTTP 429: the server asks to slow down (Too Many Requests);"
+                + " it asks to retry after 120 s");
     // dates: the JDK's server writes its own Date header, so these answers come from raw sockets
     URI dated =
         raw(
@@ -330,8 +329,7 @@ class HttpFetcherLimitsTest {
     handle(b, "/secret", ex -> send(ex, 200, "the cache's keys"));
     handle(a, "/to-literal", ex -> redirect(ex, uri(b, "/secret").toString()));
     handle(a, "/to-name", ex -> redirect(ex, "http://evil.example:" + port(b) + "/secret"));
-    Names names =
-        new Names().map("feed.example", "127.0.0.1").map("evil.example", "127.0.0.1");
+    Names names = new Names().map("feed.example", "127.0.0.1").map("evil.example", "127.0.0.1");
     HttpFetcher http =
         HttpFetcher.builder()
             .configured(URI.create("http://feed.example:" + port(a) + "/"))
@@ -449,7 +447,10 @@ class HttpFetcherLimitsTest {
 
   private HttpFetcher.Response rawGet(String answer) throws IOException {
     URI uri = raw(answer.getBytes(ISO_8859_1));
-    return HttpFetcher.builder().configured(uri).build().get("raw", uri, HttpFetcher.Validators.NONE);
+    return HttpFetcher.builder()
+        .configured(uri)
+        .build()
+        .get("raw", uri, HttpFetcher.Validators.NONE);
   }
 
   @Test
@@ -464,8 +465,11 @@ class HttpFetcherLimitsTest {
     assertThat(rawGet("HTTP/1.0 200 OK\r\n\r\nuntil the end").body())
         .asString(US_ASCII)
         .isEqualTo("until the end");
-    assertThat(rawGet("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
-                + "X-Folded: a\r\n b\r\n\r\nokIGNORED").body())
+    assertThat(
+            rawGet(
+                    "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                        + "X-Folded: a\r\n b\r\n\r\nokIGNORED")
+                .body())
         .asString(US_ASCII)
         .isEqualTo("ok");
   }

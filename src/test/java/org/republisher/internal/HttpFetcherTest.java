@@ -152,17 +152,11 @@ class HttpFetcherTest {
     Arrays.fill(body, (byte) 'x');
     handle("/b", ex -> send(ex, 200, body));
     HttpFetcher.Response exact =
-        builder()
-            .maxBytes(1000)
-            .build()
-            .get("b", uri("/b"), HttpFetcher.Validators.NONE);
+        builder().maxBytes(1000).build().get("b", uri("/b"), HttpFetcher.Validators.NONE);
     assertThat(exact.body()).hasSize(1000);
     assertThat(exact.truncated()).isFalse();
     HttpFetcher.Response cut =
-        builder()
-            .maxBytes(999)
-            .build()
-            .get("b", uri("/b"), HttpFetcher.Validators.NONE);
+        builder().maxBytes(999).build().get("b", uri("/b"), HttpFetcher.Validators.NONE);
     assertThat(cut.body()).hasSize(999);
     assertThat(cut.truncated()).isTrue();
   }
@@ -184,10 +178,7 @@ class HttpFetcherTest {
           send(ex, 200, bomb);
         });
     HttpFetcher.Response r =
-        builder()
-            .maxBytes(1 << 20)
-            .build()
-            .get("bomb", uri("/bomb"), HttpFetcher.Validators.NONE);
+        builder().maxBytes(1 << 20).build().get("bomb", uri("/bomb"), HttpFetcher.Validators.NONE);
     assertThat(r.body()).hasSize(1 << 20);
     assertThat(r.truncated()).isTrue();
   }

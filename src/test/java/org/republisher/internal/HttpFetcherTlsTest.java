@@ -27,9 +27,8 @@ import org.republisher.source.SourceException;
 
 /**
  * https through the fetcher's own connections, against a local {@link HttpsServer} whose
- * certificate (for {@code localhost} and {@code 127.0.0.1}) the JDK's {@code keytool} makes for
- * the test: the handshake, the server name sent, and the check of the name against the
- * certificate.
+ * certificate (for {@code localhost} and {@code 127.0.0.1}) the JDK's {@code keytool} makes for the
+ * test: the handshake, the server name sent, and the check of the name against the certificate.
  */
 @Timeout(60)
 class HttpFetcherTlsTest {
@@ -46,16 +45,26 @@ class HttpFetcherTlsTest {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair",
-                "-alias", "local",
-                "-keyalg", "EC",
-                "-groupname", "secp256r1",
-                "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2",
-                "-storetype", "PKCS12",
-                "-keystore", store.toString(),
-                "-storepass", new String(PASSWORD),
-                "-keypass", new String(PASSWORD))
+                "-alias",
+                "local",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
             .redirectErrorStream(true)
             .start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -63,17 +63,35 @@ class FeedMemoryTest {
         switch (shape) {
           case "million-empty-items" -> i -> "<item/>\n";
           case "small-dated-items" ->
-              i -> "<item><title>t" + i + "</title><link>http://e.x/" + i + "</link>" + DATE
-                  + "</item>\n";
+              i ->
+                  "<item><title>t"
+                      + i
+                      + "</title><link>http://e.x/"
+                      + i
+                      + "</link>"
+                      + DATE
+                      + "</item>\n";
           case "large-dated-items" -> {
             String text = "<p>" + "Le ministre des Affaires étrangères a plaidé. ".repeat(170);
-            yield i -> "<item><title>t" + i + "</title><link>http://e.x/" + i + "</link>" + DATE
-                + "<description><![CDATA[" + text + "]]></description></item>\n";
+            yield i ->
+                "<item><title>t"
+                    + i
+                    + "</title><link>http://e.x/"
+                    + i
+                    + "</link>"
+                    + DATE
+                    + "<description><![CDATA["
+                    + text
+                    + "]]></description></item>\n";
           }
           case "one-huge-entry" ->
-              i -> i > 0 ? "" : "<item><title>t</title><link>http://e.x/1</link><description>"
-                  + "<![CDATA[<p>" + "Le ministre a plaidé pour la coalition. ".repeat(180_000)
-                  + "]]></description></item>\n";
+              i ->
+                  i > 0
+                      ? ""
+                      : "<item><title>t</title><link>http://e.x/1</link><description>"
+                          + "<![CDATA[<p>"
+                          + "Le ministre a plaidé pour la coalition. ".repeat(180_000)
+                          + "]]></description></item>\n";
           default -> throw new IllegalArgumentException(shape);
         };
     for (int i = 0; doc.length() < 7_500_000 && i < 1_000_000; i++) {

@@ -90,8 +90,10 @@ class FeedSourceConditionalTest {
 
     body.set(
         new String(body.get(), StandardCharsets.UTF_8)
-            .replace("</channel>", "<item><title>nouveau</title>"
-                + "<link>https://www.2m.ma/fr/news/nouveau</link></item></channel>")
+            .replace(
+                "</channel>",
+                "<item><title>nouveau</title>"
+                    + "<link>https://www.2m.ma/fr/news/nouveau</link></item></channel>")
             .getBytes(StandardCharsets.UTF_8));
     FetchResult changed = again.fetch(first.state());
     assertThat(changed.notModified()).isFalse();
@@ -148,13 +150,14 @@ class FeedSourceConditionalTest {
                 assertThat(e.sourceId()).isEqualTo("2m");
               })
           .hasMessage(
-              "source 2m (" + server.uri("/feed.xml") + "): HTTP 503: the server is unavailable;"
+              "source 2m ("
+                  + server.uri("/feed.xml")
+                  + "): HTTP 503: the server is unavailable;"
                   + " it asks to retry after 3600 s");
     }
     assertThatThrownBy(() -> fresh("/feed.xml").fetch(FetchState.NONE))
         .isInstanceOfSatisfying(
-            SourceException.class,
-            e -> assertThat(e.retryAfter()).contains(Duration.ofHours(1)));
+            SourceException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofHours(1)));
   }
 
   @Test

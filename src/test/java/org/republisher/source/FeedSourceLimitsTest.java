@@ -16,8 +16,8 @@ import org.republisher.write.FeedFormat;
 import org.republisher.write.FeedWriter;
 
 /**
- * Caps on what comes from upstream, over HTTP from a server on loopback: a URL longer than 8 KiB
- * is dropped and its entry kept when it can be; titles, names and categories are cut at 1024
+ * Caps on what comes from upstream, over HTTP from a server on loopback: a URL longer than 8 KiB is
+ * dropped and its entry kept when it can be; titles, names and categories are cut at 1024
  * characters; entries past {@code maxItems} are counted, never built.
  */
 @Timeout(60)
@@ -47,9 +47,13 @@ class FeedSourceLimitsTest {
         fetch(
             "<rss version=\"2.0\"><channel><title>Revue</title><link>http://e.example/</link>"
                 + "<item><title>avant</title><link>http://e.example/1</link></item>"
-                + "<item><title>le lien énorme</title><link>" + SEVEN_MB + "</link>"
+                + "<item><title>le lien énorme</title><link>"
+                + SEVEN_MB
+                + "</link>"
                 + "<guid>http://e.example/2</guid>"
-                + "<enclosure url=\"http://e.example/" + "i".repeat(9000) + ".jpg\" type=\"image/jpeg\"/>"
+                + "<enclosure url=\"http://e.example/"
+                + "i".repeat(9000)
+                + ".jpg\" type=\"image/jpeg\"/>"
                 + "</item>"
                 + "<item><title>après</title><link>http://e.example/3</link></item>"
                 + "</channel></rss>");
@@ -74,12 +78,17 @@ class FeedSourceLimitsTest {
                 + "<id>urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6</id>"
                 + "<updated>2020-06-04T18:00:00Z</updated>"
                 + "<entry><title>énorme</title><id>http://e.example/atom/1</id>"
-                + "<link href=\"" + SEVEN_MB + "\"/>"
+                + "<link href=\""
+                + SEVEN_MB
+                + "\"/>"
                 + "<updated>2020-06-04T18:00:00Z</updated></entry></feed>");
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.sourceLink()).hasToString("http://e.example/atom/1");
-      assertThat(a.id()).isEqualTo("http://e.example/atom/1");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.sourceLink()).hasToString("http://e.example/atom/1");
+              assertThat(a.id()).isEqualTo("http://e.example/atom/1");
+            });
   }
 
   @Test
@@ -90,18 +99,29 @@ class FeedSourceLimitsTest {
     List<Article> articles =
         fetch(
             "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
-                + "<title>" + "Revue ".repeat(400) + "</title><link>http://e.example/</link>"
-                + "<item><title>" + title + "</title><link>http://e.example/1</link>"
-                + "<dc:creator>" + name + "</dc:creator>"
-                + "<category>" + category + "</category></item>"
+                + "<title>"
+                + "Revue ".repeat(400)
+                + "</title><link>http://e.example/</link>"
+                + "<item><title>"
+                + title
+                + "</title><link>http://e.example/1</link>"
+                + "<dc:creator>"
+                + name
+                + "</dc:creator>"
+                + "<category>"
+                + category
+                + "</category></item>"
                 + "<item><title>court</title><link>http://e.example/2</link></item>"
                 + "</channel></rss>");
     assertThat(articles).hasSize(2);
     Article a = articles.get(0);
     assertThat(a.title()).hasSizeLessThanOrEqualTo(1024).endsWith("…").startsWith("Le Maroc");
-    assertThat(a.authors()).extracting(Author::name).singleElement()
+    assertThat(a.authors())
+        .extracting(Author::name)
+        .singleElement()
         .satisfies(n -> assertThat(n).hasSizeLessThanOrEqualTo(1024).endsWith("…"));
-    assertThat(a.categories()).singleElement()
+    assertThat(a.categories())
+        .singleElement()
         .satisfies(c -> assertThat(c).hasSizeLessThanOrEqualTo(1024).endsWith("…"));
     assertThat(a.publication().name()).hasSizeLessThanOrEqualTo(1024);
     assertThat(articles.get(1).title()).isEqualTo("court");
@@ -121,8 +141,10 @@ class FeedSourceLimitsTest {
           .append("</id><updated>2020-06-04T18:00:00Z</updated><!-- a comment -->")
           .append("<x:extra><![CDATA[cdata]]></x:extra></entry>\n");
     }
-    byte[] body = xml.append("<link rel=\"self\" href=\"http://e.example/feed\"/></feed>").toString()
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        xml.append("<link rel=\"self\" href=\"http://e.example/feed\"/></feed>")
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
     server.handle("/atom.xml", ex -> FeedSourceHttpTest.Loopback.send(ex, 200, body));
     List<Article> articles =
         FeedSource.builder(server.uri("/atom.xml")).maxItems(3).build().fetch();

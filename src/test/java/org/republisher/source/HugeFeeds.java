@@ -47,7 +47,8 @@ public final class HugeFeeds {
             .source(FeedSource.builder(URI.create(base + "/small.xml")).id("small").build())
             .build()) {
       Snapshot snapshot = after.refresh();
-      System.out.println("after " + snapshot.counts() + ", " + snapshot.failures().size() + " failed");
+      System.out.println(
+          "after " + snapshot.counts() + ", " + snapshot.failures().size() + " failed");
       if (!snapshot.failures().isEmpty() || snapshot.articles().size() != 1) {
         code = 1;
       }

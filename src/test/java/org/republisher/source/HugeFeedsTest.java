@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Timeout;
  * afterwards. Before entries were skipped while parsing, one such fetch needed about 164 MB; now
  * four need about 40 MiB in all (measured with the serial collector: 40 MiB passes, 32 MiB does
  * not, the four bodies alone being 28 MiB). The child has a heap of its own, so the suite's is
- * untouched; the feeds are served from this JVM. With eight such sources in 32 MiB some run out
- * of memory: each is that source's own failure, the others publish, and a fresh source still
- * fetches.
+ * untouched; the feeds are served from this JVM. With eight such sources in 32 MiB some run out of
+ * memory: each is that source's own failure, the others publish, and a fresh source still fetches.
  */
 class HugeFeedsTest {
 
@@ -63,7 +62,10 @@ class HugeFeedsTest {
     return server;
   }
 
-  /** Runs {@link HugeFeeds} in a JVM of its own, with the serial collector and a heap of {@code xmx}. */
+  /**
+   * Runs {@link HugeFeeds} in a JVM of its own, with the serial collector and a heap of {@code
+   * xmx}.
+   */
   private static String run(FeedSourceHttpTest.Loopback server, String xmx, int sources)
       throws IOException, InterruptedException {
     Process child =

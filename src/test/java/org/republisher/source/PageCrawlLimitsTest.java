@@ -30,9 +30,9 @@ import org.republisher.model.Article;
 import org.republisher.source.PageFailureException.Kind;
 
 /**
- * A crawl against two real servers on loopback, one per port: it keeps to the exact scheme, host and
- * port of its page, redirects included, and a hanging page or a spent budget costs only the pages
- * concerned.
+ * A crawl against two real servers on loopback, one per port: it keeps to the exact scheme, host
+ * and port of its page, redirects included, and a hanging page or a spent budget costs only the
+ * pages concerned.
  */
 @Timeout(60)
 class PageCrawlLimitsTest {
@@ -130,7 +130,8 @@ class PageCrawlLimitsTest {
             "/jump/hespress-ar.html"); // same site, redirecting to the other port
     List<Article> articles =
         PageSource.builder(start).id("revue").problems(problems::add).build().fetch();
-    assertThat(articles).extracting(x -> x.link().toString())
+    assertThat(articles)
+        .extracting(x -> x.link().toString())
         .containsExactly(base(a) + "/pages/2m-fr.html");
     assertThat(hits(base(b) + "/pages/atalayar-es.html")).isZero();
     assertThat(hits(base(b) + "/pages/hespress-ar.html")).isZero();
@@ -144,8 +145,7 @@ class PageCrawlLimitsTest {
               assertThat(e.getCause())
                   .isInstanceOfSatisfying(
                       DestinationRefusedException.class,
-                      r -> assertThat(r.target())
-                          .hasToString(base(b) + "/pages/hespress-ar.html"));
+                      r -> assertThat(r.target()).hasToString(base(b) + "/pages/hespress-ar.html"));
               assertThat(e.getMessage())
                   .startsWith("source revue (" + base(a) + "/jump/hespress-ar.html): HTTP 302:")
                   .contains("leaves the crawl's site (" + base(a) + ")");
@@ -238,7 +238,8 @@ class PageCrawlLimitsTest {
             .build()
             .fetch();
     // each hanging page takes a second, or what is left: after three, nothing is
-    assertThat(articles).extracting(x -> x.link().toString())
+    assertThat(articles)
+        .extracting(x -> x.link().toString())
         .containsExactly(base(a) + "/pages/2m-fr.html");
     assertThat(problems)
         .extracting(e -> e.uri().toString())
@@ -247,7 +248,8 @@ class PageCrawlLimitsTest {
             base(a) + "/hang2.html",
             base(a) + "/hang3.html",
             base(a) + "/pages/atalayar-es.html");
-    assertThat(problems).extracting(PageFailureException::kind)
+    assertThat(problems)
+        .extracting(PageFailureException::kind)
         .allMatch(k -> k == Kind.UNREADABLE || k == Kind.NOT_READ)
         .last()
         .isEqualTo(Kind.NOT_READ);
