@@ -8,13 +8,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpHeaders;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -48,7 +46,7 @@ final class HttpConnection implements Closeable {
   private int limit;
 
   /** The head of a response. */
-  record Head(int status, HttpHeaders headers) {}
+  record Head(int status, HttpFetcher.Headers headers) {}
 
   /** Thrown when the response head is larger than {@link #MAX_HEAD_BYTES}. */
   static final class HeadTooLarge extends IOException {
@@ -125,7 +123,7 @@ final class HttpConnection implements Closeable {
         continue; // a stray empty line before the status line, as RFC 9112 lets a client skip
       }
       int status = status(statusLine);
-      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       String last = null;
       for (String line = line(budget); !line.isEmpty(); line = line(budget)) {
         budget -= line.length() + 2;
@@ -145,7 +143,7 @@ final class HttpConnection implements Closeable {
             .add(line.substring(colon + 1).strip());
       }
       if (status / 100 != 1 || status == 101) {
-        return new Head(status, HttpHeaders.of(headers, (name, value) -> true));
+        return new Head(status, new HttpFetcher.Headers(headers));
       }
     }
   }
@@ -184,7 +182,7 @@ final class HttpConnection implements Closeable {
   }
 
   /** Returns the {@code Content-Length}, or -1 when none is sent. */
-  static long length(HttpHeaders headers) throws IOException {
+  static long length(HttpFetcher.Headers headers) throws IOException {
     long length = -1;
     for (String value : headers.allValues("content-length")) {
       for (String part : value.split(",")) {

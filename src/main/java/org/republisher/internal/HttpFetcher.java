@@ -13,7 +13,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpHeaders;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -29,8 +28,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -480,7 +482,7 @@ public final class HttpFetcher {
       return failure(current, status, detail, e);
     }
 
-    private @Nullable Duration retryAfter(HttpHeaders headers) {
+    private @Nullable Duration retryAfter(Headers headers) {
       String value = headers.firstValue("retry-after").orElse(null);
       if (value == null || value.isBlank()) {
         return null;
@@ -652,6 +654,44 @@ public final class HttpFetcher {
   }
 
   /**
+   * The headers of a response: names in any case, values in the order sent. Immutable.
+   *
+   * @param map the values by name, its order case-insensitive
+   */
+  public record Headers(SortedMap<String, List<String>> map) {
+
+    /** Copies the map, keeping its names case-insensitive. */
+    public Headers {
+      SortedMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (Map.Entry<String, List<String>> e : map.entrySet()) {
+        copy.put(e.getKey(), List.copyOf(e.getValue()));
+      }
+      map = java.util.Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * Returns the first value of a header.
+     *
+     * @param name the name, in any case
+     * @return the value, if the header was sent
+     */
+    public Optional<String> firstValue(String name) {
+      List<String> values = map.get(name);
+      return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * Returns every value of a header.
+     *
+     * @param name the name, in any case
+     * @return the values, empty when the header was not sent
+     */
+    public List<String> allValues(String name) {
+      return map.getOrDefault(name, List.of());
+    }
+  }
+
+  /**
    * A 2xx or 304 answer. Immutable in practice: the body array is not copied, and must not be
    * changed.
    *
@@ -662,7 +702,7 @@ public final class HttpFetcher {
    *     HttpFetcher#maxBytes()} bytes; empty for a 304
    * @param truncated whether the body was longer than the cap and was cut at it
    */
-  public record Response(int status, URI uri, HttpHeaders headers, byte[] body, boolean truncated) {
+  public record Response(int status, URI uri, Headers headers, byte[] body, boolean truncated) {
 
     /**
      * Returns whether this is a 304 Not Modified: the resource is as the validators sent said.
