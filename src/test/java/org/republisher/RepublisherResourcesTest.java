@@ -9,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -117,13 +115,13 @@ class RepublisherResourcesTest {
   void anErrorInOneSourceIsThatSourcesFailureAndTheNextRefreshRuns() {
     Article good = Article.builder().title("un").link("https://revue.example/1").build();
     ArticleSource outOfMemory =
-        source(
+        RepublisherTest.source(
             "oom",
             () -> {
               throw new OutOfMemoryError("Java heap space");
             });
     ArticleSource overflow =
-        source(
+        RepublisherTest.source(
             "deep",
             () -> {
               throw new StackOverflowError();
@@ -131,7 +129,7 @@ class RepublisherResourcesTest {
     try (Republisher republisher =
         Republisher.builder()
             .source(outOfMemory)
-            .source(source("cms", () -> List.of(good)))
+            .source(RepublisherTest.source("cms", good))
             .source(overflow)
             .build()) {
       for (int refresh = 0; refresh < 2; refresh++) {
@@ -146,19 +144,5 @@ class RepublisherResourcesTest {
         assertThat(snapshot.failures().get(1).cause()).hasCauseInstanceOf(StackOverflowError.class);
       }
     }
-  }
-
-  private static ArticleSource source(String id, java.util.function.Supplier<List<Article>> fetch) {
-    return new ArticleSource() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public List<Article> fetch() {
-        return Objects.requireNonNull(fetch.get());
-      }
-    };
   }
 }

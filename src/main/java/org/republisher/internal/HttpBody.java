@@ -116,10 +116,19 @@ record HttpBody(byte[] bytes, boolean truncated) {
     return (cmf & 0x0f) == 8 && ((cmf << 8) | flg) % 31 == 0;
   }
 
+  /** A stream that reads in blocks: its single-byte read is a block of one. */
+  abstract static class BlockStream extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
   /**
    * The wire bytes, ending after {@code max} of them; {@link #cut} tells whether more were sent.
    */
-  private static final class Capped extends InputStream {
+  private static final class Capped extends BlockStream {
     private final InputStream in;
     private long left;
     boolean cut;
@@ -127,12 +136,6 @@ record HttpBody(byte[] bytes, boolean truncated) {
     Capped(InputStream in, int max) {
       this.in = in;
       this.left = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -280,17 +280,11 @@ final class HttpConnection implements Closeable {
   }
 
   /** A body of a known length; ending before it is an error. */
-  private final class Fixed extends InputStream {
+  private final class Fixed extends HttpBody.BlockStream {
     private long left;
 
     Fixed(long length) {
       this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -321,15 +315,9 @@ final class HttpConnection implements Closeable {
   }
 
   /** A chunked body (RFC 9112, section 7.1); chunk extensions and trailers are read and ignored. */
-  private final class Chunked extends InputStream {
+  private final class Chunked extends HttpBody.BlockStream {
     private long left;
     private boolean done;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
