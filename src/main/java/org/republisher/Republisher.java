@@ -28,8 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.republisher.internal.History;
+import org.republisher.internal.Upstream;
 import org.republisher.model.Article;
 import org.republisher.source.ArticleSource;
+import org.republisher.source.FetchResult;
+import org.republisher.source.FetchState;
 import org.republisher.source.SourceConfig;
 import org.republisher.source.SourceException;
 import org.republisher.source.SourceProvider;
@@ -55,10 +58,12 @@ import org.slf4j.LoggerFactory;
  *
  * A source that throws, passes its {@linkplain Builder#deadline(Duration) deadline}, returns {@code
  * null} or a list holding {@code null} becomes a {@link SourceFailure} in the snapshot, with one
- * WARN log line naming the source; the articles of the other sources are published all the same. A
- * source that fails after a good fetch keeps the articles of that fetch in the snapshot, and its
- * failure says so ({@link SourceFailure#stale()}): nothing already published disappears because an
- * upstream is down.
+ * WARN log line naming the source; the articles of the other sources are published all the same.
+ * That holds for an {@link Error} too ({@link OutOfMemoryError}, {@link StackOverflowError}): it
+ * ends the fetch of the source that raised it, on that source's thread, and is reported as its
+ * failure. A source that fails after a good fetch keeps the articles of that fetch in the snapshot,
+ * and its failure says so ({@link SourceFailure#stale()}): nothing already published disappears
+ * because an upstream is down.
  *
  * <h2>Threading</h2>
  *
@@ -77,7 +82,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A republisher holds threads only when it made its own executor; {@link #close()} ends them.
  * The threads are daemon threads, so a republisher that is never closed does not keep the JVM
- * alive.
+ * alive. The built-in web sources share no HTTP client: a fetch opens its own connections and
+ * closes them before it returns, so nothing one source does to its client (an {@link
+ * OutOfMemoryError} in the middle of a body, an interrupt) can break another's.
  */
 public final class Republisher implements AutoCloseable {
   /** The time a source has to return its articles unless told otherwise: 30 seconds. */
@@ -85,6 +92,9 @@ public final class Republisher implements AutoCloseable {
 
   /** How often a source is fetched, with a store, unless told otherwise: 15 minutes. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
+
+  /** How long {@link #close()} waits for the threads of its own executor to end: 5 seconds. */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(Republisher.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -178,13 +188,26 @@ public final class Republisher implements AutoCloseable {
   /**
    * Closes this republisher: later refreshes throw. When it made its own executor (no {@linkplain
    * Builder#executor(Executor) executor} was given), shuts it down, interrupting fetches still
-   * running; an executor the host gave is left to the host. Calling it again does nothing.
+   * running, and waits up to {@link #CLOSE_WAIT} for its threads to end; an executor the host gave
+   * is left to the host. The built-in sources hold no connection or thread between fetches (each
+   * request has its own connection, closed when its answer is read, or at once by the interrupt),
+   * so once this returns the sockets and threads of the fetches are gone. Calling it again does
+   * nothing.
    */
   @Override
   public void close() {
     closed = true;
-    if (ownExecutor != null) {
-      ownExecutor.shutdownNow();
+    ExecutorService own = ownExecutor;
+    if (own != null) {
+      own.shutdownNow();
+      try {
+        if (!own.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          LOG.warn(
+              "a source ignored the interrupt: its thread still runs after {}", shown(CLOSE_WAIT));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -195,9 +218,16 @@ public final class Republisher implements AutoCloseable {
     if (history != null) {
       due = new HashSet<>(history.claim(slots.stream().map(slot -> slot.id).toList(), now));
     }
-    List<@Nullable FutureTask<List<Article>>> tasks = new ArrayList<>(slots.size());
+    List<@Nullable FutureTask<FetchResult>> tasks = new ArrayList<>(slots.size());
     for (Slot slot : slots) {
-      tasks.add(due == null || due.contains(slot.id) ? slot.start(executor) : null);
+      if (due == null) {
+        tasks.add(slot.start(executor, null));
+      } else if (due.contains(slot.id)) {
+        History.Validators v = history.validators(slot.id);
+        tasks.add(slot.start(executor, new FetchState(v.etag(), v.lastModified(), v.bodyHash())));
+      } else {
+        tasks.add(null);
+      }
     }
     List<Article> articles = new ArrayList<>();
     List<SourceFailure> failures = new ArrayList<>();
@@ -217,14 +247,24 @@ public final class Republisher implements AutoCloseable {
           Duration interval = intervals.getOrDefault(slot.id, this.interval);
           try {
             // wraps around for very long deadlines: only differences of nanoTime are compared
-            gathered = slot.await(tasks.get(i), start + deadlineNanos, deadline);
+            FetchResult result = slot.await(tasks.get(i), start + deadlineNanos, deadline);
+            FetchState state = result.state();
+            History.Validators validators =
+                new History.Validators(state.etag(), state.lastModified(), state.bodyHash());
             if (history == null) {
+              gathered = result.articles();
               report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(), 0,
                   0, 0, null, null);
+            } else if (result.notModified()) {
+              List<Article> kept = slot.lastGood;
+              gathered = kept == null ? List.of() : kept;
+              Instant next = history.succeeded(slot.id, validators, now, interval);
+              report = new SourceReport(slot.id, SourceReport.Outcome.NOT_MODIFIED,
+                  gathered.size(), 0, 0, 0, next, null);
             } else {
-              History.Recorded recorded = history.record(slot.id, gathered, now);
+              History.Recorded recorded = history.record(slot.id, result.articles(), now);
               gathered = recorded.articles();
-              Instant next = history.succeeded(slot.id, History.Validators.NONE, now, interval);
+              Instant next = history.succeeded(slot.id, validators, now, interval);
               report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(),
                   recorded.added(), recorded.updated(), recorded.rejected(), next, null);
             }
@@ -238,7 +278,9 @@ public final class Republisher implements AutoCloseable {
             gathered = slot.failed(failure, e);
             Instant next = null;
             if (history != null) {
-              next = history.failed(slot.id, failure.httpStatus(), null,
+              Duration retryAfter =
+                  e instanceof SourceException se ? se.retryAfter().orElse(null) : null;
+              next = history.failed(slot.id, failure.httpStatus(), retryAfter,
                   String.valueOf(e.getMessage()), now, interval);
             }
             report = new SourceReport(slot.id, SourceReport.Outcome.FAILED, gathered.size(), 0, 0,
@@ -250,7 +292,7 @@ public final class Republisher implements AutoCloseable {
         reports.add(report);
       }
     } catch (InterruptedException e) {
-      for (FutureTask<List<Article>> task : tasks) {
+      for (FutureTask<FetchResult> task : tasks) {
         if (task != null) {
           task.cancel(true);
         }
@@ -298,18 +340,31 @@ public final class Republisher implements AutoCloseable {
       this.source = source;
     }
 
-    /** Starts a fetch; null when the previous one is still running. */
-    @Nullable FutureTask<List<Article>> start(Executor executor) {
+    /**
+     * Starts a fetch, conditional when {@code known} is given (what the history kept of the last
+     * good fetch); null when the previous fetch is still running.
+     */
+    @Nullable FutureTask<FetchResult> start(Executor executor, @Nullable FetchState known) {
       if (!busy.compareAndSet(false, true)) {
         return null;
       }
       AtomicBoolean ran = new AtomicBoolean();
-      FutureTask<List<Article>> task =
+      FutureTask<FetchResult> task =
           new FutureTask<>(
               () -> {
                 ran.set(true);
                 try {
-                  return checked(source.fetch());
+                  if (known == null) {
+                    return FetchResult.changed(checked(source.fetch()), FetchState.NONE);
+                  }
+                  FetchResult result = source.fetch(known);
+                  if (result == null) {
+                    throw new SourceException(id, uri, -1, "fetch() returned null, not a result",
+                        null);
+                  }
+                  return result.notModified()
+                      ? result
+                      : FetchResult.changed(checked(result.articles()), result.state());
                 } finally {
                   // before the outcome is published, so the next refresh finds the source free
                   busy.set(false);
@@ -328,7 +383,7 @@ public final class Republisher implements AutoCloseable {
             });
       } catch (RejectedExecutionException e) {
         busy.set(false);
-        FutureTask<List<Article>> rejected =
+        FutureTask<FetchResult> rejected =
             new FutureTask<>(
                 () -> {
                   throw new SourceException(id, uri, -1, "the executor rejected the fetch", e);
@@ -340,8 +395,8 @@ public final class Republisher implements AutoCloseable {
     }
 
     /** Waits for a fetch until the deadline; throws the failure as a RepublisherException. */
-    List<Article> await(
-        @Nullable FutureTask<List<Article>> task, long deadlineNanos, Duration deadline)
+    FetchResult await(
+        @Nullable FutureTask<FetchResult> task, long deadlineNanos, Duration deadline)
         throws InterruptedException {
       if (task == null) {
         throw new SourceException(
@@ -398,7 +453,9 @@ public final class Republisher implements AutoCloseable {
       if (cause instanceof RepublisherException e) {
         return e;
       }
-      return new SourceException(id, uri, -1, "fetch() failed: " + cause, cause);
+      // an Error too (OutOfMemoryError, StackOverflowError…): it ended this source's fetch, on
+      // this source's thread; the other sources and the next refresh are not concerned
+      return new SourceException(id, uri, -1, "fetch() failed: " + Upstream.shown(cause), cause);
     }
 
     /** The failure report of a fetch. */

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Upstream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One upstream feed, parsed safely: Rome's view of it, plus what Rome's view leaves out ({@code
@@ -46,10 +48,16 @@ import org.jspecify.annotations.Nullable;
  *       XmlFixerReader}: named HTML entities ({@code &nbsp;}, {@code &eacute;}…), which many feeds
  *       use without declaring them, are read as their characters, and junk before the XML
  *       declaration is dropped. Any other undeclared entity makes the document not well-formed.
- *   <li>Only the first {@code maxItems} entries reach Rome; the others are dropped unread.
+ *   <li>While the parser reads, before anything is built ({@link FeedLimits}): the entries past the
+ *       first {@code maxItems} are counted and skipped, URLs longer than {@value
+ *       Upstream#MAX_URL_CHARS} characters are dropped, and titles and names are cut at {@value
+ *       Upstream#MAX_TEXT_CHARS} characters. Memory is therefore bounded by the body and {@code
+ *       maxItems}, whatever the document holds.
  * </ul>
  */
 final class FeedDocument {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedDocument.class);
 
   /** The deepest element nesting read. */
   static final int MAX_DEPTH = 256;
@@ -129,7 +137,7 @@ final class FeedDocument {
    * @param maxBytes the limit, for the message of a cut body
    * @param header the charset of the HTTP {@code Content-Type}, or {@code null}
    * @param documentUri where the body came from, the first base of relative references
-   * @param maxItems the most entries handed to Rome; the others are dropped unread
+   * @param maxItems the most entries built and handed to Rome; the others are counted and skipped
    * @throws SourceException when the body is not a readable RSS or Atom feed
    */
   static FeedDocument parse(
@@ -143,24 +151,35 @@ final class FeedDocument {
       int maxItems) {
     String cut =
         truncated ? "the body exceeds " + maxBytes + " bytes and was cut at the limit: " : "";
-    Document document;
+    Parsed parsed;
     try {
-      document = document(sourceId, uri, body, truncated, header, false);
+      parsed = document(sourceId, uri, body, truncated, header, false, maxItems);
     } catch (JDOMException first) {
       if (truncated) {
         throw notWellFormed(sourceId, uri, cut, first);
       }
       try {
-        document = document(sourceId, uri, body, false, header, true);
+        parsed = document(sourceId, uri, body, false, header, true, maxItems);
       } catch (JDOMException again) {
         throw notWellFormed(sourceId, uri, cut, again);
       }
+    }
+    Document document = parsed.document();
+    FeedLimits limits = parsed.limits();
+    if (limits.droppedUrls() > 0 || limits.cutTexts() > 0) {
+      LOG.warn(
+          "{}: {} URLs longer than {} characters dropped, {} titles or names cut at {}",
+          sourceId,
+          limits.droppedUrls(),
+          Upstream.MAX_URL_CHARS,
+          limits.cutTexts(),
+          Upstream.MAX_TEXT_CHARS);
     }
     Element root = document.getRootElement();
     Element container = container(root);
     List<Item> items = new ArrayList<>();
     String itemName = root.getName().equals("feed") ? "entry" : "item";
-    int total = dropEntriesPast(container, itemName, maxItems);
+    int total = limits.total();
     for (Element child : container.getChildren()) {
       if (child.getName().equals(itemName)) {
         items.add(
@@ -197,50 +216,33 @@ final class FeedDocument {
   }
 
   /**
-   * Removes the entries past the first {@code maxItems}, from the end (JDOM removes by index in
-   * constant time there, by element in linear time): Rome, slow on dates, never sees them.
-   *
-   * @return how many entries there were
-   */
-  private static int dropEntriesPast(Element container, String itemName, int maxItems) {
-    List<Content> content = container.getContent();
-    int total = 0;
-    for (Content c : content) {
-      if (c instanceof Element e && e.getName().equals(itemName)) {
-        total++;
-      }
-    }
-    int left = total;
-    for (int i = content.size() - 1; i >= 0 && left > maxItems; i--) {
-      if (content.get(i) instanceof Element e && e.getName().equals(itemName)) {
-        container.removeContent(i);
-        left--;
-      }
-    }
-    return total;
-  }
-
-  /**
    * Decodes and parses the body. Without {@code heal}, the XML is read as it is; with it, through
    * Rome's healer, which reads named HTML entities as their characters and drops what precedes the
    * XML declaration. The healer costs about a second per 8 MiB, so it only runs when a plain parse
    * failed.
    */
-  private static Document document(
+  private static Parsed document(
       String sourceId,
       URI uri,
       byte[] body,
       boolean truncated,
       @Nullable Charset header,
-      boolean heal)
+      boolean heal,
+      int maxItems)
       throws JDOMException {
     try (Reader chars = FeedEncoding.reader(sourceId, uri, body, truncated, header)) {
       Reader xml = withoutDoctype(sourceId, uri, chars);
-      return saxBuilder().build(heal ? new XmlFixerReader(xml) : xml);
+      FeedLimits limits = new FeedLimits(maxItems);
+      SAXBuilder builder = saxBuilder();
+      builder.setXMLFilter(limits);
+      return new Parsed(builder.build(heal ? new XmlFixerReader(xml) : xml), limits);
     } catch (IOException e) {
       throw new SourceException(sourceId, uri, -1, "unreadable: " + e.getMessage(), e);
     }
   }
+
+  /** A document, and what its limits dropped and counted while it was read. */
+  private record Parsed(Document document, FeedLimits limits) {}
 
   private static SourceException notWellFormed(
       String sourceId, URI uri, String cut, JDOMException e) {

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.HostResolver;
 import org.republisher.internal.HttpFetcher;
 import org.republisher.model.Article;
 import org.republisher.model.Publication;
@@ -53,11 +56,28 @@ import org.slf4j.LoggerFactory;
  *       previous one (same bytes, charset and URI: a server without validators, or a {@code file:}
  *       feed that did not change) returns the previous list too.
  *   <li><b>Bounds</b>, each a builder option: at most {@link Builder#maxBytes(int) maxBytes} of
- *       body (default 8 MiB, after gzip or deflate decoding; a longer body is cut at the limit and
- *       then fails to parse), {@link Builder#connectTimeout(Duration) connectTimeout} (default 10
- *       s), {@link Builder#readTimeout(Duration) readTimeout} for each answer, headers and body
- *       (default 30 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a loop fails),
- *       {@link Builder#maxItems(int) maxItems} entries read (default {@value #DEFAULT_MAX_ITEMS}).
+ *       body (default 8 MiB, before and after gzip or deflate decoding; a longer body is cut at the
+ *       limit and then fails to parse), {@link Builder#readTimeout(Duration) readTimeout} for the
+ *       whole fetch, every redirect, connection, header and body included, a server that drips its
+ *       answer too (default 30 s), {@link Builder#connectTimeout(Duration) connectTimeout} per
+ *       connection (default 10 s), {@link Builder#maxRedirects(int) maxRedirects} (default 5; a
+ *       loop fails), {@link Builder#maxItems(int) maxItems} entries read (default {@value
+ *       #DEFAULT_MAX_ITEMS}). The response headers may hold 64 KiB.
+ *   <li><b>Memory</b> is bounded by the body whatever the document holds: the entries past {@code
+ *       maxItems} are counted and skipped while the XML is parsed, never built, so a fetch holds
+ *       its body and the entries it reads. All that a fetch allocates, garbage included, stays
+ *       under 16 times the body plus 160 KiB per entry read (most of it Rome's date parsing).
+ *   <li><b>Destinations.</b> The host of the feed and of each redirect is resolved once per
+ *       connection and the connection made only to an address that passed the check: by default no
+ *       loopback, private, shared, link-local, multicast, broadcast or unspecified address, except
+ *       the very address and port of a configured URL whose host is an IP literal or {@code
+ *       localhost}; {@link Builder#allowPrivate(Collection) allowPrivate} allows more. A refusal is
+ *       a {@link DestinationRefusedException}. Each request has a connection of its own, closed
+ *       before the fetch returns: nothing is pooled, no thread is kept.
+ *   <li><b>Upstream values.</b> A URL longer than 8 KiB is dropped (an entry whose link it was
+ *       keeps a guid or Atom id that is a URL as its link); titles, names and categories longer
+ *       than 1024 characters are cut there with an ellipsis. Failures name this source's id and URI
+ *       first; upstream text in them is cut and its control characters escaped.
  *   <li><b>Manners.</b> {@code User-Agent: republisher/0.1
  *       (+https://github.com/republisher/republisher)} unless told otherwise, {@code Accept} for
  *       feeds, {@code Accept-Encoding: gzip, deflate}.
@@ -107,10 +127,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Failures</h2>
  *
  * A failure of the whole feed (unreachable, an HTTP error status, a timeout, too many redirects, a
- * body that is not well-formed XML, has a DOCTYPE, was cut at the size limit or is not a feed) is
- * thrown as a {@link SourceException} with this source's id, the URI and the HTTP status; the state
- * kept between polls is then left as it was. An entry that cannot become an article is logged at
- * WARN, prefixed with the source id, and skipped.
+ * refused destination, a body that is not well-formed XML, has a DOCTYPE, was cut at the size limit
+ * or is not a feed) is thrown as a {@link SourceException} with this source's id, its configured
+ * URI and the HTTP status, and for a 429 or 503 the {@linkplain SourceException#retryAfter()
+ * Retry-After}; the state kept between polls is then left as it was. An entry that cannot become an
+ * article is logged at WARN, prefixed with the source id, and skipped.
  *
  * <h2>Threads</h2>
  *
@@ -162,7 +183,7 @@ public final class FeedSource implements ArticleSource {
     this.id = b.id == null ? b.uri.toString() : b.id;
     this.uri = b.uri;
     this.file = file;
-    this.http = b.http.accept(ACCEPT).build();
+    this.http = b.http.accept(ACCEPT).configured(b.uri).clock(b.clock).build();
     this.maxItems = b.maxItems;
     Clock clock = b.clock;
     this.mapping =
@@ -189,38 +210,115 @@ public final class FeedSource implements ArticleSource {
   }
 
   /**
-   * Fetches the feed and maps its entries, in document order.
+   * Fetches the feed and maps its entries, in document order. The validators and the body hash of
+   * the last good fetch are kept in this object: a 304, or a body identical to the last one,
+   * returns the last list.
    *
    * @return the articles; the same list instance as last time when the feed did not change
    * @throws SourceException when the feed as a whole cannot be read
    */
   @Override
   public List<Article> fetch() {
+    lock();
+    try {
+      List<Article> last = previous;
+      Body body = load(last == null ? HttpFetcher.Validators.NONE : validators);
+      if (body.notModified) {
+        if (last == null) {
+          throw new SourceException(
+              id, uri, 304, "Not Modified, but nothing was read before", null);
+        }
+        LOG.debug("{}: not modified", id);
+        return last;
+      }
+      byte[] digest = digest(body);
+      if (last != null && Arrays.equals(digest, previousDigest)) {
+        LOG.debug("{}: unchanged", id);
+        validators = body.validators;
+        return last;
+      }
+      List<Article> articles = parse(body);
+      previous = articles;
+      previousDigest = digest;
+      validators = body.validators;
+      return articles;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Fetches the feed unless it did not change since {@code known}: its validators are sent ({@code
+   * If-None-Match}, {@code If-Modified-Since}) whatever this object saw before, so a fresh source
+   * after a restart asks conditionally; a 304, or a body whose hash is {@code known.bodyHash()}, is
+   * not parsed. For a {@code file:} feed only the hash counts. What {@link #fetch()} keeps between
+   * calls is left as it is.
+   *
+   * @param known what the last good fetch left, or {@link FetchState#NONE}
+   * @return the articles, or none when not modified; and the state for the next fetch: the answer's
+   *     validators (on a 304, those it sends, else the known ones) and the body hash, the hex
+   *     SHA-256 of where the body came from, its charset and its decoded bytes
+   * @throws SourceException when the feed as a whole cannot be read, or a 304 answers a request
+   *     that had no validator to send
+   */
+  @Override
+  public FetchResult fetch(FetchState known) {
+    requireNonNull(known, "known");
+    lock();
+    try {
+      HttpFetcher.Validators sent = new HttpFetcher.Validators(known.etag(), known.lastModified());
+      Body body = load(sent);
+      if (body.notModified) {
+        if (sent.isEmpty()) {
+          throw new SourceException(
+              id, uri, 304, "Not Modified, though no validator was sent", null);
+        }
+        // a 304 may send new validators; what it does not send stays as it was
+        HttpFetcher.Validators v = body.validators;
+        return FetchResult.unchanged(
+            new FetchState(
+                v.etag() != null ? v.etag() : sent.etag(),
+                v.lastModified() != null ? v.lastModified() : sent.lastModified(),
+                known.bodyHash()));
+      }
+      String hash = HexFormat.of().formatHex(digest(body));
+      FetchState state =
+          new FetchState(body.validators.etag(), body.validators.lastModified(), hash);
+      if (hash.equals(known.bodyHash())) {
+        LOG.debug("{}: unchanged", id);
+        return FetchResult.unchanged(state);
+      }
+      return FetchResult.changed(parse(body), state);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void lock() {
     try {
       lock.lockInterruptibly();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException(id, uri, -1, "interrupted", e);
     }
-    try {
-      return file != null ? fetchFile(file) : fetchHttp();
-    } finally {
-      lock.unlock();
-    }
   }
 
-  private List<Article> fetchHttp() {
-    List<Article> last = previous;
-    HttpFetcher.Response response =
-        http.get(id, uri, last == null ? HttpFetcher.Validators.NONE : validators);
-    if (response.notModified()) {
-      if (last == null) {
-        throw new SourceException(id, uri, 304, "Not Modified, but nothing was read before", null);
-      }
-      LOG.debug("{}: not modified", id);
-      return last;
+  /** A body as loaded, before parsing: from a file, or an HTTP answer (possibly a 304). */
+  private record Body(
+      boolean notModified,
+      byte[] bytes,
+      boolean truncated,
+      @Nullable Charset charset,
+      URI documentUri,
+      HttpFetcher.Validators validators) {}
+
+  private Body load(HttpFetcher.Validators send) {
+    if (file != null) {
+      return loadFile(file);
     }
-    return read(
+    HttpFetcher.Response response = http.get(id, uri, send);
+    return new Body(
+        response.notModified(),
         response.body(),
         response.truncated(),
         response.charset(),
@@ -228,56 +326,62 @@ public final class FeedSource implements ArticleSource {
         response.validators());
   }
 
-  private List<Article> fetchFile(Path path) {
-    byte[] body;
+  private Body loadFile(Path path) {
     int max = http.maxBytes();
     try (InputStream in = Files.newInputStream(path)) {
-      body = in.readNBytes(max + 1);
+      // sized by the file, so the bytes are held once (readNBytes(n) would hold them twice)
+      byte[] body = new byte[(int) Math.min(Math.max(Files.size(path), 0), max)];
+      int n = in.readNBytes(body, 0, body.length);
+      boolean truncated = false;
+      int next = n < body.length ? -1 : in.read();
+      if (n < body.length) {
+        body = Arrays.copyOf(body, n);
+      } else if (next >= 0 && body.length == max) {
+        truncated = true;
+      } else if (next >= 0) {
+        // the file grew since its size was read: the rest, up to the cap
+        byte[] rest = in.readNBytes(max - body.length - 1);
+        byte[] whole = new byte[body.length + 1 + rest.length];
+        System.arraycopy(body, 0, whole, 0, body.length);
+        whole[body.length] = (byte) next;
+        System.arraycopy(rest, 0, whole, body.length + 1, rest.length);
+        body = whole;
+        truncated = in.read() >= 0;
+      }
+      return new Body(false, body, truncated, null, uri, HttpFetcher.Validators.NONE);
     } catch (NoSuchFileException e) {
       throw new SourceException(id, uri, -1, "no such file", e);
     } catch (IOException e) {
       throw new SourceException(id, uri, -1, "unreadable: " + e, e);
     }
-    boolean truncated = body.length > max;
-    if (truncated) {
-      body = Arrays.copyOf(body, max);
-    }
-    return read(body, truncated, null, uri, HttpFetcher.Validators.NONE);
   }
 
-  private List<Article> read(
-      byte[] body,
-      boolean truncated,
-      @Nullable Charset charset,
-      URI documentUri,
-      HttpFetcher.Validators next) {
-    byte[] digest = digest(body, charset, documentUri);
-    List<Article> last = previous;
-    if (last != null && Arrays.equals(digest, previousDigest)) {
-      LOG.debug("{}: unchanged", id);
-      validators = next;
-      return last;
-    }
+  private List<Article> parse(Body body) {
     FeedDocument document =
         FeedDocument.parse(
-            id, uri, body, truncated, http.maxBytes(), charset, documentUri, maxItems);
+            id,
+            uri,
+            body.bytes,
+            body.truncated,
+            http.maxBytes(),
+            body.charset,
+            body.documentUri,
+            maxItems);
     parses++;
-    List<Article> articles = List.copyOf(mapping.articles(document, documentUri));
+    List<Article> articles = List.copyOf(mapping.articles(document, body.documentUri));
     LOG.debug("{}: {} articles", id, articles.size());
-    previous = articles;
-    previousDigest = digest;
-    validators = next;
     return articles;
   }
 
-  private static byte[] digest(byte[] body, @Nullable Charset charset, URI documentUri) {
+  private static byte[] digest(Body body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(documentUri.toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(body.documentUri.toString().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update((charset == null ? "" : charset.name()).getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (body.charset == null ? "" : body.charset.name()).getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update(body);
+      sha.update(body.bytes);
       return sha.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -366,7 +470,7 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Sets the time allowed to connect; default 10 s.
+     * Sets the time allowed for each connection, within the read timeout; default 10 s.
      *
      * @param timeout positive
      * @return this builder
@@ -378,7 +482,8 @@ public final class FeedSource implements ArticleSource {
     }
 
     /**
-     * Sets the time allowed for each answer, headers and whole body, once connected; default 30 s.
+     * Sets the time the whole fetch may take, every redirect, connection, header and body included;
+     * default 30 s.
      *
      * @param timeout positive
      * @return this builder
@@ -411,6 +516,37 @@ public final class FeedSource implements ArticleSource {
      */
     public Builder userAgent(String userAgent) {
       http.userAgent(userAgent);
+      return this;
+    }
+
+    /**
+     * Allows destinations that are not public: by default a feed, and each redirect it sends, may
+     * reach no loopback, private, shared, link-local, multicast or unspecified address, except the
+     * very address and port of a configured URL whose host is an IP literal or {@code localhost}.
+     * Each entry is an IP address ({@code 10.1.2.3}), a network in CIDR notation ({@code
+     * 10.0.0.0/8}, {@code fd00::/8}) or a host name ({@code intranet.example}, which may then
+     * resolve anywhere). Default none.
+     *
+     * @param entries the allowlist; replaces any given before
+     * @return this builder
+     * @throws InvalidValueException naming {@code allowPrivate} when an entry is none of these
+     */
+    public Builder allowPrivate(Collection<String> entries) {
+      http.allowPrivate(entries);
+      return this;
+    }
+
+    /**
+     * Sets what resolves host names, for tests that point a name somewhere; default the system's.
+     */
+    Builder resolver(HostResolver resolver) {
+      http.resolver(resolver);
+      return this;
+    }
+
+    /** Sets the TLS context, for tests that trust a local certificate; default the JVM's. */
+    Builder tls(javax.net.ssl.SSLContext tls) {
+      http.tls(tls);
       return this;
     }
 

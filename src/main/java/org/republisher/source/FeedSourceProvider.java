@@ -2,6 +2,8 @@ package org.republisher.source;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,14 +28,17 @@ import org.republisher.InvalidValueException;
  *       or with a unit {@code KiB} or {@code MiB} ({@code 512KiB})</td><td>8 MiB</td></tr>
  *   <tr><td>{@code connectTimeout}</td><td>the time allowed to connect: {@code 300ms}, {@code
  *       10s}, {@code 2m}, or ISO-8601 ({@code PT10S})</td><td>10 s</td></tr>
- *   <tr><td>{@code readTimeout}</td><td>the time allowed for each answer, headers and whole body,
- *       as {@code connectTimeout}</td><td>30 s</td></tr>
+ *   <tr><td>{@code readTimeout}</td><td>the time the whole fetch may take, redirects, headers
+ *       and bodies included, as {@code connectTimeout}</td><td>30 s</td></tr>
  *   <tr><td>{@code maxRedirects}</td><td>how many redirects are followed, 0 to 20</td>
  *       <td>5</td></tr>
  *   <tr><td>{@code userAgent}</td><td>the {@code User-Agent} header</td><td>{@code republisher/0.1
  *       (+https://github.com/republisher/republisher)}</td></tr>
  *   <tr><td>{@code maxItems}</td><td>how many entries are read, the first in document order</td>
  *       <td>{@value FeedSource#DEFAULT_MAX_ITEMS}</td></tr>
+ *   <tr><td>{@code allowPrivate}</td><td>destinations that may be reached though not public:
+ *       IP addresses, CIDR networks ({@code 10.0.0.0/8}) and host names, separated by commas (see
+ *       {@link FeedSource.Builder#allowPrivate})</td><td>none</td></tr>
  * </table>
  *
  * <p>The configuration's id names the source; its publication, when given, is the {@linkplain
@@ -44,7 +49,14 @@ public final class FeedSourceProvider implements SourceProvider {
 
   private static final Set<String> KEYS = Set.of("http", "https", "file");
   private static final Set<String> OPTIONS =
-      Set.of("maxBytes", "connectTimeout", "readTimeout", "maxRedirects", "userAgent", "maxItems");
+      Set.of(
+          "maxBytes",
+          "connectTimeout",
+          "readTimeout",
+          "maxRedirects",
+          "userAgent",
+          "maxItems",
+          "allowPrivate");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(|B|KiB|MiB)");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)");
 
@@ -83,6 +95,7 @@ public final class FeedSourceProvider implements SourceProvider {
         case "maxRedirects" -> b.maxRedirects(number(name, value));
         case "userAgent" -> b.userAgent(value);
         case "maxItems" -> b.maxItems(number(name, value));
+        case "allowPrivate" -> b.allowPrivate(list(value));
         default ->
             throw new InvalidValueException(
                 "options." + name,
@@ -91,6 +104,17 @@ public final class FeedSourceProvider implements SourceProvider {
       }
     }
     return b.build();
+  }
+
+  /** Splits a comma-separated list, dropping blank entries. */
+  static List<String> list(String value) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : value.split(",")) {
+      if (!entry.isBlank()) {
+        entries.add(entry.strip());
+      }
+    }
+    return entries;
   }
 
   private static int number(String name, String value) {

@@ -37,7 +37,18 @@ public class PageFailureException extends SourceException {
      */
     NO_LINK("no link"),
     /** The values read from the page do not make a valid article. */
-    INVALID_ARTICLE("invalid article");
+    INVALID_ARTICLE("invalid article"),
+    /**
+     * The page, or where it redirected, is a destination the source may not reach: an address that
+     * is not public, or off the crawl's site. The cause is a {@link DestinationRefusedException}
+     * naming the target refused.
+     */
+    REFUSED("destination refused"),
+    /**
+     * The crawl's time was spent before the page could be read; the articles of the pages read are
+     * returned all the same.
+     */
+    NOT_READ("page not read");
 
     private final String description;
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,6 +17,7 @@ import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.republisher.internal.HttpFetcher;
 import org.republisher.internal.HttpFetcher.Validators;
+import org.republisher.internal.Upstream;
 import org.republisher.source.PageFailureException.Kind;
 
 /**
@@ -52,27 +54,34 @@ final class PageReader {
       Validators validators,
       boolean notModified) {}
 
+  /** Returns the time a web page may take unless the crawl has less left. */
+  Duration readTimeout() {
+    return http.readTimeout();
+  }
+
   /**
    * Reads a page.
    *
    * @param uri an http(s) or {@code file:} URI
    * @param previous the validators of the last read of this page, or {@link Validators#NONE}
+   * @param timeout the time the page may take, redirects included
+   * @param rule which redirects may be followed
    * @throws PageFailureException when the page cannot be read or is too large
    * @throws SourceException when the thread was interrupted (its flag is kept)
    */
-  Page read(URI uri, Validators previous) {
+  Page read(URI uri, Validators previous, Duration timeout, HttpFetcher.RedirectRule rule) {
     if (PageUrls.isFile(uri)) {
       return new Page(uri, readFile(uri), null, Validators.NONE, false);
     }
     HttpFetcher.Response response;
     try {
-      response = http.get(sourceId, uri, previous);
+      response = http.get(sourceId, uri, previous, timeout, rule);
     } catch (SourceException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw e;
       }
-      throw new PageFailureException(
-          sourceId, uri, Kind.UNREADABLE, e.httpStatus(), reason(uri, e), e);
+      Kind kind = e instanceof DestinationRefusedException ? Kind.REFUSED : Kind.UNREADABLE;
+      throw new PageFailureException(sourceId, uri, kind, e.httpStatus(), reason(uri, e), e);
     }
     if (response.notModified()) {
       return new Page(response.uri(), new byte[0], null, previous, true);
@@ -87,7 +96,7 @@ final class PageReader {
           response.uri(),
           Kind.UNREADABLE,
           response.status(),
-          "the body is not HTML but " + type,
+          "the body is not HTML but " + Upstream.shown(type),
           null);
     }
     return new Page(

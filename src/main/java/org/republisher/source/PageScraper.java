@@ -28,6 +28,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Upstream;
 import org.republisher.model.Article;
 import org.republisher.model.Attribution;
 import org.republisher.model.Enclosure;
@@ -134,7 +135,10 @@ final class PageScraper {
     String content = body(doc, publicUrl, titleElement, found.owner, sourceAnchors);
 
     Article.Builder article =
-        Article.builder().title(titleText(titleElement)).publication(credited).language(language);
+        Article.builder()
+            .title(Upstream.text(titleText(titleElement)))
+            .publication(credited)
+            .language(language);
     if (published != null) {
       article.published(published);
     } else {

@@ -8,15 +8,19 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Destinations;
+import org.republisher.internal.HostResolver;
 import org.republisher.internal.HttpFetcher;
 import org.republisher.internal.HttpFetcher.Validators;
 import org.republisher.internal.Urls;
@@ -79,20 +83,32 @@ import org.slf4j.LoggerFactory;
  * <h2>Crawl</h2>
  *
  * From the configured page, the links the profile's listing selector finds are followed, breadth
- * first, each page once, at most {@link Builder#maxDepth(int) maxDepth} links away (default 1) and
- * at most {@link Builder#maxPages(int) maxPages} pages read per fetch, the configured one included
- * (default {@value #DEFAULT_MAX_PAGES}). Only http(s) links are followed from web pages, by default
- * only to the configured page's host (or the host it redirected to); from a {@code file:} page,
- * only files in its directory or below (and web pages when not {@linkplain
- * Builder#sameHostOnly(boolean) same-host only}). Pages are parsed as hostile input: scripts never
- * run, and are removed with styles, frames, objects and embeds before anything is read; elements
- * nested more than 100 deep are kept at that depth, which bounds the time a page takes to parse.
+ * first, each page once, at most {@link Builder#maxDepth(int) maxDepth} links away (default 1), and
+ * within a budget: at most {@link Builder#maxPages(int) maxPages} pages read per fetch, the
+ * configured one included (default {@value #DEFAULT_MAX_PAGES}), and at most {@link
+ * Builder#crawlTimeout(Duration) crawlTimeout} (default 20 s, well inside the republisher's
+ * deadline). When the time is spent, the articles read are returned and the pages left are reported
+ * as {@link Kind#NOT_READ}; a page that fails (a hang, an error) costs only itself. Only http(s)
+ * links are followed from web pages, by default only on the configured page's site: the exact
+ * scheme, host and port of the configured page, and of where it redirected to; a listed page's
+ * redirects must stay there too (else {@link Kind#REFUSED}). From a {@code file:} page, only files
+ * in its directory or below (and web pages when not {@linkplain Builder#sameHostOnly(boolean)
+ * same-site only}). Pages are parsed as hostile input: scripts never run, and are removed with
+ * styles, frames, objects and embeds before anything is read; elements nested more than 100 deep
+ * are kept at that depth, which bounds the time a page takes to parse. A title longer than 1024
+ * characters is cut there; a URL longer than 8 KiB (a source link, an image, a link to follow) is
+ * ignored.
  *
  * <h2>HTTP</h2>
  *
- * Web pages are read with a {@code GET} that follows redirects, within the timeouts, and sends the
- * validators of the last answer: a page answered 304 Not Modified gives the same result as before,
- * without being parsed again.
+ * Web pages are read with a {@code GET} that follows redirects, within {@link
+ * Builder#readTimeout(Duration) readTimeout} per page (default 10 s, redirects, headers and body
+ * included, and never more than the crawl has left), and sends the validators of the last answer: a
+ * page answered 304 Not Modified gives the same result as before, without being parsed again. As
+ * for {@link FeedSource}, no request goes to an address that is not public unless the configured
+ * page's own host is that IP literal or {@code localhost} (that address and port only) or {@link
+ * Builder#allowPrivate(Collection) allowPrivate} allows it; each request has its own connection,
+ * closed before the page is parsed.
  */
 public final class PageSource implements ArticleSource {
 
@@ -111,6 +127,19 @@ public final class PageSource implements ArticleSource {
   /** The deepest crawl that may be configured: 10. */
   public static final int MAX_DEPTH_LIMIT = 10;
 
+  /**
+   * The default time one web page may take, redirects included: 10 seconds, a third of {@link
+   * org.republisher.Republisher#DEFAULT_DEADLINE the republisher's deadline}.
+   */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The default time one fetch may spend crawling: 20 seconds, well inside {@link
+   * org.republisher.Republisher#DEFAULT_DEADLINE the republisher's deadline}, so that what was read
+   * is returned before the republisher gives up on the source.
+   */
+  public static final Duration DEFAULT_CRAWL_TIMEOUT = Duration.ofSeconds(20);
+
   private static final Logger LOG = LoggerFactory.getLogger(PageSource.class);
 
   private final String id;
@@ -121,6 +150,7 @@ public final class PageSource implements ArticleSource {
   private final boolean sameHostOnly;
   private final @Nullable URI publicUrl;
   private final Consumer<? super PageFailureException> problems;
+  private final Duration crawlTimeout;
   private final PageReader reader;
   private final PageScraper scraper;
 
@@ -136,14 +166,20 @@ public final class PageSource implements ArticleSource {
     this.sameHostOnly = b.sameHostOnly;
     this.publicUrl = b.publicUrl;
     this.problems = b.problems;
-    HttpFetcher http =
+    this.crawlTimeout = b.crawlTimeout;
+    HttpFetcher.Builder http =
         HttpFetcher.builder()
             .maxBytes(b.maxPageBytes)
             .connectTimeout(b.connectTimeout)
             .readTimeout(b.readTimeout)
             .accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
-            .build();
-    this.reader = new PageReader(id, b.maxPageBytes, http);
+            .configured(start)
+            .allowPrivate(b.allowPrivate)
+            .resolver(b.resolver);
+    if (b.tls != null) {
+      http.tls(b.tls);
+    }
+    this.reader = new PageReader(id, b.maxPageBytes, http.build());
     this.scraper = new PageScraper(id, b.profile, b.zone, b.publication);
   }
 
@@ -183,7 +219,9 @@ public final class PageSource implements ArticleSource {
 
   /**
    * Reads the configured page and the pages it lists, and returns their articles in the order they
-   * were read.
+   * were read. The crawl stops when its budget is spent, {@link Builder#maxPages(int) maxPages}
+   * pages or {@link Builder#crawlTimeout(Duration) crawlTimeout}, and returns what it read; the
+   * pages it had no time left for are reported as {@link Kind#NOT_READ}.
    *
    * @return the articles, possibly empty when the page is a listing whose pages all failed
    * @throws PageFailureException when the configured page cannot be read or is neither an article
@@ -192,11 +230,12 @@ public final class PageSource implements ArticleSource {
    */
   @Override
   public List<Article> fetch() {
+    long deadline = System.nanoTime() + nanos(crawlTimeout);
     List<Article> articles = new ArrayList<>();
     Map<URI, Cached> fresh = new HashMap<>();
     Set<URI> queued = new HashSet<>();
-    Set<String> hosts = new HashSet<>();
-    hosts.add(PageUrls.host(start));
+    Set<String> origins = new HashSet<>();
+    origins.add(PageUrls.origin(start));
     ArrayDeque<Queued> queue = new ArrayDeque<>();
     queue.add(new Queued(start, 0));
     queued.add(start);
@@ -210,10 +249,15 @@ public final class PageSource implements ArticleSource {
       if (Thread.currentThread().isInterrupted()) {
         throw new SourceException(id, next.uri, -1, "interrupted", null);
       }
+      long left = deadline - System.nanoTime();
+      if (left <= 0 && next.depth > 0) {
+        notRead(next, queue);
+        break;
+      }
       read++;
       Read page;
       try {
-        page = read(next.uri, fresh);
+        page = read(next, fresh, Duration.ofNanos(Math.max(left, 1_000_000)), origins);
       } catch (PageFailureException e) {
         if (next.depth == 0) {
           throw e;
@@ -223,7 +267,7 @@ public final class PageSource implements ArticleSource {
       }
       queued.add(page.location);
       if (next.depth == 0) {
-        hosts.add(PageUrls.host(page.location));
+        origins.add(PageUrls.origin(page.location));
       }
       PageScraper.Scraped scraped = page.scraped;
       PageFailureException failure = scraped.failure();
@@ -239,7 +283,7 @@ public final class PageSource implements ArticleSource {
       }
       if (next.depth < maxDepth) {
         for (URI link : scraped.links()) {
-          if (follows(link, hosts) && queued.add(link)) {
+          if (follows(link, origins) && queued.add(link)) {
             queue.add(new Queued(link, next.depth + 1));
           } else {
             LOG.trace("{}: not following {}", id, link);
@@ -249,6 +293,36 @@ public final class PageSource implements ArticleSource {
     }
     cache = fresh;
     return List.copyOf(articles);
+  }
+
+  /** Reports the pages left when the crawl's time is spent. */
+  private void notRead(Queued first, ArrayDeque<Queued> rest) {
+    List<Queued> left = new ArrayList<>(rest.size() + 1);
+    left.add(first);
+    left.addAll(rest);
+    LOG.warn(
+        "{}: the crawl's {} were spent; {} linked pages not read, the articles read are kept",
+        id,
+        HttpFetcher.describe(crawlTimeout),
+        left.size());
+    for (Queued q : left) {
+      problems.accept(
+          new PageFailureException(
+              id,
+              q.uri,
+              Kind.NOT_READ,
+              -1,
+              "the crawl's " + HttpFetcher.describe(crawlTimeout) + " were spent before this page",
+              null));
+    }
+  }
+
+  private static long nanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2;
+    }
   }
 
   private void skip(PageFailureException e) {
@@ -270,10 +344,21 @@ public final class PageSource implements ArticleSource {
   /** A web page's validators and what it held, kept for a 304 Not Modified. */
   private record Cached(Validators validators, Read read) {}
 
-  private Read read(URI uri, Map<URI, Cached> fresh) {
+  private Read read(Queued queued, Map<URI, Cached> fresh, Duration left, Set<String> origins) {
+    URI uri = queued.uri;
     Cached previous = cache.get(uri);
+    Duration timeout = left.compareTo(reader.readTimeout()) < 0 ? left : reader.readTimeout();
+    // the configured page may redirect anywhere the address rules allow; the pages it lists, when
+    // the crawl keeps to its site, only within it
+    HttpFetcher.RedirectRule rule =
+        queued.depth == 0 || !sameHostOnly
+            ? HttpFetcher.RedirectRule.ANY
+            : target ->
+                origins.contains(PageUrls.origin(target))
+                    ? null
+                    : "it leaves the crawl's site (" + String.join(", ", origins) + ")";
     PageReader.Page page =
-        reader.read(uri, previous == null ? Validators.NONE : previous.validators);
+        reader.read(uri, previous == null ? Validators.NONE : previous.validators, timeout, rule);
     if (page.notModified() && previous != null) {
       LOG.debug("{}: {} not modified", id, uri);
       fresh.put(uri, previous);
@@ -296,14 +381,14 @@ public final class PageSource implements ArticleSource {
   }
 
   /** Returns whether the crawl follows a link: see the class documentation. */
-  private boolean follows(URI link, Set<String> hosts) {
+  private boolean follows(URI link, Set<String> origins) {
     if (PageUrls.isFile(start)) {
       if (PageUrls.isFile(link)) {
         return PageUrls.relative(directory(start), Path.of(link)) != null;
       }
       return PageUrls.isWeb(link) && !sameHostOnly;
     }
-    return PageUrls.isWeb(link) && (!sameHostOnly || hosts.contains(PageUrls.host(link)));
+    return PageUrls.isWeb(link) && (!sameHostOnly || origins.contains(PageUrls.origin(link)));
   }
 
   /**
@@ -363,7 +448,11 @@ public final class PageSource implements ArticleSource {
     private ZoneId zone = Publication.DEFAULT_ZONE;
     private @Nullable Publication publication;
     private Duration connectTimeout = HttpFetcher.DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = HttpFetcher.DEFAULT_READ_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration crawlTimeout = DEFAULT_CRAWL_TIMEOUT;
+    private List<String> allowPrivate = List.of();
+    private HostResolver resolver = HostResolver.SYSTEM;
+    private @Nullable SSLContext tls;
     private Consumer<? super PageFailureException> problems = e -> {};
 
     private Builder(URI start) {
@@ -432,11 +521,12 @@ public final class PageSource implements ArticleSource {
     }
 
     /**
-     * Sets whether the crawl follows links to web pages on the configured page's host only; default
-     * true. Links from web pages to {@code file:} URIs, and from files to files outside the
-     * configured page's directory, are never followed.
+     * Sets whether the crawl keeps to the configured page's site; default true. The site is the
+     * exact scheme, host and port of the configured page, and of where it redirected to; a listed
+     * page, and each of its redirects, must stay on it. Links from web pages to {@code file:} URIs,
+     * and from files to files outside the configured page's directory, are never followed.
      *
-     * @param sameHostOnly false to follow links to any http(s) host
+     * @param sameHostOnly false to follow links to any http(s) site the address rules allow
      * @return this builder
      */
     public Builder sameHostOnly(boolean sameHostOnly) {
@@ -517,7 +607,9 @@ public final class PageSource implements ArticleSource {
     }
 
     /**
-     * Sets the time allowed for each answer of a web server, headers and body; default 30 s.
+     * Sets the time one web page may take, its redirects, headers and whole body included; default
+     * 10 s. A page also gets no more than what is left of the {@link #crawlTimeout(Duration)
+     * crawlTimeout}.
      *
      * @param timeout positive
      * @return this builder
@@ -525,6 +617,51 @@ public final class PageSource implements ArticleSource {
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = HttpFetcher.Builder.positive("readTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the time one fetch may spend crawling; default 20 s. When it is spent, the pages not yet
+     * read are reported as {@link Kind#NOT_READ} and the articles read are returned. Keep it below
+     * the {@linkplain org.republisher.Republisher.Builder#deadline(Duration) republisher's
+     * deadline}, or the republisher gives up on the source before it can return what it read.
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws InvalidValueException when not positive
+     */
+    public Builder crawlTimeout(Duration timeout) {
+      this.crawlTimeout = HttpFetcher.Builder.positive("crawlTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Allows web pages at destinations that are not public: by default a page, and each redirect,
+     * may reach no loopback, private, shared, link-local, multicast or unspecified address, except
+     * the very address and port of a configured page whose host is an IP literal or {@code
+     * localhost}. Each entry is an IP address, a CIDR network ({@code 10.0.0.0/8}) or a host name.
+     * Default none.
+     *
+     * @param entries the allowlist; replaces any given before
+     * @return this builder
+     * @throws InvalidValueException naming {@code allowPrivate} when an entry is none of these
+     */
+    public Builder allowPrivate(Collection<String> entries) {
+      List<String> copy = List.copyOf(entries);
+      Destinations.of(null, "allowPrivate", copy);
+      this.allowPrivate = copy;
+      return this;
+    }
+
+    /** Sets what resolves host names, for tests that point a name somewhere. */
+    Builder resolver(HostResolver resolver) {
+      this.resolver = requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /** Sets the TLS context, for tests that trust a local certificate. */
+    Builder tls(SSLContext tls) {
+      this.tls = requireNonNull(tls, "tls");
       return this;
     }
 

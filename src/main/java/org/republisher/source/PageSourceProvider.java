@@ -33,16 +33,20 @@ import org.republisher.InvalidValueException;
  *       PageSource#MAX_PAGES_LIMIT}</td><td>{@value PageSource#DEFAULT_MAX_PAGES}</td></tr>
  *   <tr><td>{@code maxDepth}</td><td>links followed away from the page, 0 to {@value
  *       PageSource#MAX_DEPTH_LIMIT}</td><td>{@value PageSource#DEFAULT_MAX_DEPTH}</td></tr>
- *   <tr><td>{@code sameHostOnly}</td><td>{@code true} or {@code false}</td><td>{@code
- *       true}</td></tr>
+ *   <tr><td>{@code sameHostOnly}</td><td>{@code true} to keep to the configured page's exact
+ *       scheme, host and port, or {@code false}</td><td>{@code true}</td></tr>
  *   <tr><td>{@code maxPageBytes}</td><td>the cap on one page, in bytes</td><td>4194304 (4
  *       MiB)</td></tr>
  *   <tr><td>{@code publicUrl}</td><td>the public http(s) URL of the page, for pages read from
  *       files</td><td>none</td></tr>
  *   <tr><td>{@code zone}</td><td>the zone of the publications read from attribution lines, such
  *       as {@code Africa/Casablanca} or {@code +01:00}</td><td>{@code Africa/Casablanca}</td></tr>
- *   <tr><td>{@code connectTimeout}, {@code readTimeout}</td><td>ISO-8601 durations such as
- *       {@code PT10S}</td><td>10 s, 30 s</td></tr>
+ *   <tr><td>{@code connectTimeout}, {@code readTimeout}, {@code crawlTimeout}</td><td>ISO-8601
+ *       durations such as {@code PT10S}: to connect, for one page (redirects and body included),
+ *       for the whole crawl</td><td>10 s, 10 s, 20 s</td></tr>
+ *   <tr><td>{@code allowPrivate}</td><td>destinations that may be reached though not public:
+ *       IP addresses, CIDR networks ({@code 10.0.0.0/8}) and host names, separated by commas (see
+ *       {@link PageSource.Builder#allowPrivate})</td><td>none</td></tr>
  * </table>
  *
  * <p>An unknown option is rejected, so a misspelt one is not silently ignored.
@@ -64,7 +68,9 @@ public final class PageSourceProvider implements SourceProvider {
           "publicUrl",
           "zone",
           "connectTimeout",
-          "readTimeout");
+          "readTimeout",
+          "crawlTimeout",
+          "allowPrivate");
 
   private static final Set<String> SELECTORS =
       Set.of(
@@ -146,6 +152,14 @@ public final class PageSourceProvider implements SourceProvider {
     value = options.get("readTimeout");
     if (value != null) {
       b.readTimeout(duration("readTimeout", value));
+    }
+    value = options.get("crawlTimeout");
+    if (value != null) {
+      b.crawlTimeout(duration("crawlTimeout", value));
+    }
+    value = options.get("allowPrivate");
+    if (value != null) {
+      b.allowPrivate(FeedSourceProvider.list(value));
     }
     return b.publication(config.publication()).build();
   }

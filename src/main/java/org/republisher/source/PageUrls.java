@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Destinations;
+import org.republisher.internal.Upstream;
 import org.republisher.internal.Urls;
 
 /**
@@ -41,15 +43,27 @@ final class PageUrls {
   }
 
   /**
+   * Returns the origin of a web URI, what a crawl keeps to: its scheme, host and port, the default
+   * port written out, such as {@code https://revue.example:443}.
+   */
+  static String origin(URI uri) {
+    return scheme(uri) + "://" + host(uri) + ":" + Destinations.port(uri);
+  }
+
+  /**
    * Resolves a URL an article refers to (its source link, image, or a link of its body) into an
    * absolute http(s) URL.
    *
    * @param base the page's public URL, or {@code null} when it has none
    * @param raw the attribute's value
-   * @return the URL, or {@code null} when it is blank, not http(s) ({@code javascript:}, {@code
-   *     data:}, {@code file:}…) or relative without a base
+   * @return the URL, or {@code null} when it is blank, longer than {@value Upstream#MAX_URL_CHARS}
+   *     characters, not http(s) ({@code javascript:}, {@code data:}, {@code file:}…) or relative
+   *     without a base
    */
   static @Nullable URI web(@Nullable URI base, String raw) {
+    if (!Upstream.urlFits(raw)) {
+      return null;
+    }
     URI reference;
     try {
       reference = Urls.link("url", raw);
@@ -67,12 +81,13 @@ final class PageUrls {
    *
    * @param base where the page was read
    * @param raw the {@code href}
-   * @return the page's key (see {@link #key(URI)}), or {@code null} when the link is blank, not a
-   *     URL, or neither http(s) nor {@code file:}
+   * @return the page's key (see {@link #key(URI)}), or {@code null} when the link is blank, longer
+   *     than {@value Upstream#MAX_URL_CHARS} characters, not a URL, or neither http(s) nor {@code
+   *     file:}
    */
   static @Nullable URI page(URI base, String raw) {
     String text = raw.strip();
-    if (text.isEmpty()) {
+    if (text.isEmpty() || !Upstream.urlFits(text)) {
       return null;
     }
     URI reference = parse(text);

@@ -161,7 +161,7 @@ class FeedSourceHttpTest {
     assertThatThrownBy(source::fetch)
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.httpStatus()).isEqualTo(-1))
-        .hasMessageContaining("no answer within 300 ms");
+        .hasMessageContaining("no complete answer within 300 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
@@ -179,12 +179,12 @@ class FeedSourceHttpTest {
     FeedSource source =
         FeedSource.builder(server.uri("/feed.xml"))
             .connectTimeout(Duration.ofMillis(200))
-            .readTimeout(Duration.ofMillis(300))
+            .readTimeout(Duration.ofSeconds(2)) // time enough for the headers on a loaded machine
             .build();
     assertThatThrownBy(source::fetch)
         .isInstanceOfSatisfying(
             SourceException.class, e -> assertThat(e.httpStatus()).isEqualTo(200))
-        .hasMessageContaining("no complete answer within 500 ms");
+        .hasMessageContaining("no complete answer within 2 s");
   }
 
   @Test

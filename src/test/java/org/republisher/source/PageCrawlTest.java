@@ -45,7 +45,8 @@ class PageCrawlTest {
   @Test
   void offHostLinksAreFollowedOnlyWhenAsked(@TempDir Path dir) throws IOException {
     // a listing whose off-host link is unreachable (a closed loopback port): not followed by
-    // default, followed (and reported as unreadable) when same-host-only is off
+    // default; when same-host-only is off, refused (loopback is not public), and with loopback
+    // allowed, followed and reported as unreadable
     Path listing = dir.resolve("index.html");
     Files.writeString(
         listing,
@@ -59,9 +60,26 @@ class PageCrawlTest {
     assertThat(none).isEmpty();
     assertThat(problems).isEmpty();
 
+    List<Article> refused =
+        PageSource.builder(listing.toUri())
+            .sameHostOnly(false)
+            .problems(problems::add)
+            .build()
+            .fetch();
+    assertThat(refused).isEmpty();
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+              assertThat(e.getCause()).isInstanceOf(DestinationRefusedException.class);
+            });
+    problems.clear();
+
     List<Article> still =
         PageSource.builder(listing.toUri())
             .sameHostOnly(false)
+            .allowPrivate(List.of("127.0.0.0/8"))
             .connectTimeout(java.time.Duration.ofSeconds(2))
             .problems(problems::add)
             .build()

@@ -41,16 +41,18 @@ class PageSourceProviderTest {
         provider.create(
             config(
                 "index.html",
-                Map.of(
-                    "profile", "aggregator",
-                    "maxPages", "2",
-                    "maxDepth", "1",
-                    "sameHostOnly", "true",
-                    "maxPageBytes", "100000",
-                    "publicUrl", "https://revue.example/pages/",
-                    "zone", "+03:00",
-                    "connectTimeout", "PT5S",
-                    "readTimeout", "PT20S")));
+                Map.ofEntries(
+                    Map.entry("profile", "aggregator"),
+                    Map.entry("maxPages", "2"),
+                    Map.entry("maxDepth", "1"),
+                    Map.entry("sameHostOnly", "true"),
+                    Map.entry("maxPageBytes", "100000"),
+                    Map.entry("publicUrl", "https://revue.example/pages/"),
+                    Map.entry("zone", "+03:00"),
+                    Map.entry("connectTimeout", "PT5S"),
+                    Map.entry("readTimeout", "PT20S"),
+                    Map.entry("crawlTimeout", "PT25S"),
+                    Map.entry("allowPrivate", "10.0.0.0/8, intranet.example"))));
     List<Article> articles = source.fetch();
     assertThat(articles)
         .singleElement()
@@ -109,6 +111,8 @@ class PageSourceProviderTest {
     assertRejected(Map.of("publicUrl", "file:/tmp/"), "options.publicUrl");
     assertRejected(Map.of("zone", "Mars/Olympus"), "options.zone");
     assertRejected(Map.of("readTimeout", "30"), "options.readTimeout");
+    assertRejected(Map.of("crawlTimeout", "PT0S"), "options.crawlTimeout");
+    assertRejected(Map.of("allowPrivate", "10.0.0.0/40"), "options.allowPrivate");
     assertRejected(Map.of("profile", "blog"), "options.profile");
     assertRejected(Map.of("selector.body", "p["), "options.selector.body");
     assertRejected(Map.of("selector.title", ""), "options.selector.title");
