@@ -9,7 +9,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.republisher.source.FeedSource;
 import org.republisher.model.Article;
 import org.republisher.model.Publication;
 import org.republisher.source.ArticleSource;
@@ -106,6 +114,101 @@ class RepublisherHistoryTest {
             .isEqualTo(again.plus(Duration.ofMinutes(30)));
       }
       assertThat(fetches).hasValue(3);
+    }
+  }
+
+  static final String RSS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0"><channel><title>2M</title><link>https://www.2m.ma/fr</link>
+      <description>2M</description>
+      <item><title>Un</title><link>https://www.2m.ma/fr/news/1</link>
+      <pubDate>Thu, 04 Jun 2020 10:00:00 GMT</pubDate></item>
+      <item><title>Deux</title><link>https://www.2m.ma/fr/news/2</link></item>
+      </channel></rss>
+      """;
+
+  /** A feed on loopback with an ETag, answering 304 to it, or 503 with a Retry-After. */
+  static final class Upstream implements AutoCloseable {
+    final HttpServer server;
+    final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+    volatile boolean unavailable;
+
+    Upstream() throws java.io.IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/feed.xml", ex -> {
+        String sent = ex.getRequestHeaders().getFirst("If-None-Match");
+        ifNoneMatch.add(String.valueOf(sent));
+        if (unavailable) {
+          ex.getResponseHeaders().set("Retry-After", "7200");
+          ex.sendResponseHeaders(503, -1);
+        } else if ("\"v1\"".equals(sent)) {
+          ex.sendResponseHeaders(304, -1);
+        } else {
+          byte[] body = RSS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+          ex.getResponseHeaders().set("ETag", "\"v1\"");
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+        }
+        ex.close();
+      });
+      server.start();
+    }
+
+    URI uri() {
+      return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml");
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  static Republisher overHttp(ArticleStore store, Instant now, URI feed) {
+    // a new FeedSource each time: what it knows of the last fetch comes from the store alone
+    return republisher(store, now, FeedSource.builder(feed).id("2m").build());
+  }
+
+  @Test
+  void aRestartSendsTheStoredValidatorsAndA503WithRetryAfterIsHonoured(@TempDir Path dir)
+      throws Exception {
+    String file = dir.resolve("history.db").toString();
+    try (Upstream upstream = new Upstream()) {
+      try (ArticleStore store = ArticleStore.open(file);
+          Republisher r = overHttp(store, MONDAY, upstream.uri())) {
+        SourceReport report = r.refresh().reports().get(0);
+        assertThat(report.outcome()).isEqualTo(SourceReport.Outcome.FETCHED);
+        assertThat(report.added()).isEqualTo(2);
+      }
+      assertThat(upstream.ifNoneMatch).containsExactly("null");
+
+      // a new process, 15 minutes later: a conditional GET, and the 304 changes nothing
+      Instant later = MONDAY.plus(Duration.ofMinutes(15));
+      try (ArticleStore store = ArticleStore.open(file);
+          Republisher r = overHttp(store, later, upstream.uri())) {
+        SourceReport report = r.refresh().reports().get(0);
+        assertThat(report.outcome()).isEqualTo(SourceReport.Outcome.NOT_MODIFIED);
+        assertThat(store.articleCount()).isEqualTo(2);
+      }
+      assertThat(upstream.ifNoneMatch).containsExactly("null", "\"v1\"");
+
+      // the upstream is down and asks for two hours: no request before then
+      upstream.unavailable = true;
+      Instant down = later.plus(Duration.ofMinutes(15));
+      try (ArticleStore store = ArticleStore.open(file);
+          Republisher r = overHttp(store, down, upstream.uri())) {
+        SourceReport report = r.refresh().reports().get(0);
+        assertThat(report.outcome()).isEqualTo(SourceReport.Outcome.FAILED);
+        assertThat(report.failure().httpStatus()).isEqualTo(503);
+        assertThat(report.nextFetch()).isEqualTo(down.plus(Duration.ofHours(2)));
+      }
+      try (ArticleStore store = ArticleStore.open(file);
+          Republisher r = overHttp(store, down.plus(Duration.ofHours(1)), upstream.uri())) {
+        assertThat(r.refresh().reports().get(0).outcome())
+            .isEqualTo(SourceReport.Outcome.NOT_DUE);
+      }
+      assertThat(upstream.ifNoneMatch).hasSize(3);
     }
   }
 }
