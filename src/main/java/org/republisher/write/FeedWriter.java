@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -168,7 +169,12 @@ public final class FeedWriter {
       List<FeedOutput> outputs, Collection<? extends Article> articles)
       throws IOException {
     List<Article> sorted = new ArrayList<>(articles);
-    sorted.sort(Article.NEWEST_FIRST);
+    // newest first, as Article.NEWEST_FIRST, an undated article at the date it will be given: now
+    Instant now = clock.instant();
+    sorted.sort(
+        Comparator.comparing(
+                (Article a) -> a.date() != null ? a.date() : now, Comparator.reverseOrder())
+            .thenComparing(Article::id));
     Run run = new Run();
     List<NormalizedArticle> selected = new ArrayList<>(Math.min(sorted.size(), spec.limit()));
     Instant newest = null;

@@ -48,7 +48,7 @@ class FeedSourceTest {
           Map.entry("rss091-netscape.xml", 1),
           Map.entry("rss092.xml", 2),
           Map.entry("rss10.rdf", 2),
-          Map.entry("rss20.xml", 3),
+          Map.entry("rss20.xml", 5),
           Map.entry("atom03.xml", 2),
           Map.entry("atom10.xml", 3),
           Map.entry("atom10-utf-16.xml", 3),
@@ -172,16 +172,24 @@ class FeedSourceTest {
   }
 
   @Test
-  void rss20MapsEveryFieldAndSkipsBadEntriesWithAWarning() throws IOException {
+  void rss20MapsEveryFieldAndKeepsLinklessEntriesWithAWarning() throws IOException {
     List<Article> articles;
     try (LogCapture log = new LogCapture()) {
       articles = read("rss20.xml");
       assertThat(log.warnings())
           .hasSize(2)
           .allSatisfy(line -> assertThat(line).contains("rss20.xml: entry"))
-          .anySatisfy(line -> assertThat(line).contains("Une dépêche sans lien", "no link"))
-          .anySatisfy(line -> assertThat(line).contains("javascript:alert(1)"));
+          .allSatisfy(line -> assertThat(line).contains("home page https://www.2m.ma/fr stands in"))
+          .anySatisfy(line -> assertThat(line).contains("Une dépêche sans lien", "has no link"))
+          .anySatisfy(line -> assertThat(line).contains("Lien piégé", "javascript:alert(1)"));
     }
+    // none is skipped for lack of a link: the publication's home page stands in (issue #10)
+    assertThat(articles.subList(3, 5))
+        .extracting(Article::title, Article::sourceLink)
+        .containsExactly(
+            tuple("Une dépêche sans lien", URI.create("https://www.2m.ma/fr")),
+            tuple("Lien piégé", URI.create("https://www.2m.ma/fr")));
+    assertThat(articles.get(3).id()).isNotEqualTo(articles.get(4).id()).startsWith("urn:uuid:");
     Publication channel =
         Publication.builder("2M.ma - Actualités")
             .url("https://www.2m.ma/fr")

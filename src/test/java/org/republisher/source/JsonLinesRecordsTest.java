@@ -106,7 +106,7 @@ class JsonLinesRecordsTest {
 
     assertThat(articles.get(1).publication()).isSameAs(articles.get(0).publication());
     assertThat(articles).extracting(a -> a.publication().url() == null ? null : a.publication().url().toString())
-        .containsExactly("https://www.2m.ma", "https://www.2m.ma", "https://www.2m.ma/ar", "https://www.2m.ma", null);
+        .containsExactly("https://www.2m.ma/", "https://www.2m.ma/", "https://www.2m.ma/ar", "https://www.2m.ma/", null);
     assertThat(articles.get(3).publication().language()).isEqualTo("ar");
     assertThat(articles.get(0).publication().language()).isNull();
   }
