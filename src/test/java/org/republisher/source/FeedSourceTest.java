@@ -59,7 +59,15 @@ class FeedSourceTest {
           Map.entry("rss20-xml-base.xml", 2),
           Map.entry("rss20-relative.xml", 1),
           Map.entry("rss20-html-titles.xml", 5),
-          Map.entry("rss20-republished.xml", 3));
+          Map.entry("rss20-republished.xml", 3),
+          Map.entry("rss20-literal-text.xml", 4),
+          Map.entry("atom10-literal-text.xml", 2),
+          Map.entry("linkless-permalink-guid.xml", 2),
+          Map.entry("linkless-atom-id.xml", 1),
+          Map.entry("linkless-enclosure.xml", 1),
+          Map.entry("linkless-nothing.xml", 2),
+          Map.entry("rss20-utf-32be-bom.xml", 1),
+          Map.entry("rss20-utf-32le.xml", 1));
 
   /** Fixtures that fail as a whole, with a part of the failure's message. */
   static final Map<String, String> BROKEN =
@@ -68,7 +76,8 @@ class FeedSourceTest {
           "broken-undeclared-entity.xml", "\"copyright2020\" was referenced, but not declared",
           "broken-not-a-feed.xhtml", "not an RSS or Atom feed (the root element is <html>)",
           "broken-html-page.html", "not a feed: an HTML page",
-          "broken-empty.xml", "not well-formed XML");
+          "broken-empty.xml", "not well-formed XML",
+          "broken-no-channel.xml", "RSS document has no <channel> element");
 
   static Path fixture(String name) {
     URL url = FeedSourceTest.class.getResource("/feeds/" + name);
