@@ -1,6 +1,6 @@
 package org.republisher;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Clock;
@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -101,7 +102,7 @@ public final class Republisher implements AutoCloseable {
     this.clock = b.clock;
     Executor given = b.executor;
     this.ownExecutor = given == null ? Executors.newCachedThreadPool(Republisher::thread) : null;
-    this.executor = given != null ? given : requireNonNull(ownExecutor);
+    this.executor = given != null ? given : Objects.requireNonNull(ownExecutor);
   }
 
   /**
@@ -395,7 +396,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder source(ArticleSource source) {
-      sources.add(requireNonNull(source, "source"));
+      sources.add(notNull(source, "source"));
       return this;
     }
 
@@ -407,7 +408,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder source(SourceConfig config) {
-      sources.add(requireNonNull(config, "config"));
+      sources.add(notNull(config, "config"));
       return this;
     }
 
@@ -419,7 +420,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder provider(SourceProvider provider) {
-      providers.add(requireNonNull(provider, "provider"));
+      providers.add(notNull(provider, "provider"));
       return this;
     }
 
@@ -448,7 +449,7 @@ public final class Republisher implements AutoCloseable {
      * @throws InvalidValueException when it is zero or negative
      */
     public Builder deadline(Duration deadline) {
-      requireNonNull(deadline, "deadline");
+      notNull(deadline, "deadline");
       if (deadline.isNegative() || deadline.isZero()) {
         throw new InvalidValueException("deadline", deadline, "is not positive");
       }
@@ -465,7 +466,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = notNull(clock, "clock");
       return this;
     }
 
@@ -480,7 +481,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder executor(Executor executor) {
-      this.executor = requireNonNull(executor, "executor");
+      this.executor = notNull(executor, "executor");
       return this;
     }
 

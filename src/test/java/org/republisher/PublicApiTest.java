@@ -36,6 +36,8 @@ class PublicApiTest {
       Set.of(
           "org.republisher.internal.AttributionText",
           "org.republisher.internal.AttributionText.Found",
+          "org.republisher.internal.AttributionText.Reading",
+          "org.republisher.internal.Checks",
           "org.republisher.internal.Dates",
           "org.republisher.internal.Html",
           "org.republisher.internal.Html.Clean",

@@ -11,8 +11,9 @@ public final class Text {
 
   /**
    * Returns true for a code point XML 1.0 allows and readers agree on: tab, line feed, carriage
-   * return, U+0020 to U+D7FF except the C1 controls U+007F to U+009F, U+E000 to U+FFFD, and the
-   * supplementary planes.
+   * return, U+0020 to U+D7FF except the C1 controls U+007F to U+009F, U+E000 to U+FFFC, and the
+   * supplementary planes. U+FFFD, the replacement character, is what a decoder left of bytes it
+   * could not read: it says nothing, and the W3C validator flags it (BadCharacters).
    */
   static boolean allowed(int c) {
     if (c < 0x20) {
@@ -24,7 +25,7 @@ public final class Text {
     if (c <= 0xD7FF) {
       return true;
     }
-    if (c >= 0xE000 && c <= 0xFFFD) {
+    if (c >= 0xE000 && c <= 0xFFFC) {
       return true;
     }
     return c >= 0x10000 && c <= 0x10FFFF;
@@ -32,7 +33,8 @@ public final class Text {
 
   /**
    * Removes the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return;
-   * U+FFFE, U+FFFF; lone surrogates) and the C1 controls, which XML allows but readers disagree on.
+   * U+FFFE, U+FFFF; lone surrogates), the C1 controls, which XML allows but readers disagree on,
+   * and U+FFFD, the replacement character a decoder leaves for bytes it could not read.
    * Returns the same instance when nothing is removed.
    */
   public static String stripForbidden(String text) {

@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ public record Article(
       @Nullable String contentHtml,
       @Nullable Enclosure image,
       @Nullable URI baseUri) {
-    requireNonNull(title, "title");
+    notNull(title, "title");
     String name = id != null && !id.isBlank() ? id : title;
     try {
       if (title.isBlank()) {
@@ -104,7 +104,7 @@ public record Article(
       baseUri = baseUri == null ? null : Urls.absolute("baseUri", baseUri.toString());
       language = language == null ? null : Languages.tag("language", language);
       for (String category : categories) {
-        requireNonNull(category, "categories element");
+        notNull(category, "categories element");
       }
       if (id != null && id.isBlank()) {
         throw new InvalidValueException("id", id, "is blank");
@@ -244,7 +244,7 @@ public record Article(
      * @return this builder
      */
     public Builder title(String title) {
-      this.title = requireNonNull(title, "title");
+      this.title = notNull(title, "title");
       return this;
     }
 
@@ -304,7 +304,7 @@ public record Article(
      * @return this builder
      */
     public Builder published(LocalDate date) {
-      this.publishedDate = requireNonNull(date, "date");
+      this.publishedDate = notNull(date, "date");
       this.published = null;
       return this;
     }
@@ -342,7 +342,7 @@ public record Article(
      * @return this builder
      */
     public Builder author(Author author) {
-      authors.add(requireNonNull(author, "author"));
+      authors.add(notNull(author, "author"));
       return this;
     }
 
@@ -364,7 +364,7 @@ public record Article(
      */
     public Builder categories(String... categories) {
       for (String category : categories) {
-        this.categories.add(requireNonNull(category, "category"));
+        this.categories.add(notNull(category, "category"));
       }
       return this;
     }

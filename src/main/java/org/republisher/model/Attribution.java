@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Instant;
@@ -46,8 +46,8 @@ public record Attribution(Publication publication, LocalDate date, @Nullable URI
 
   /** Checks that the publication and date are present. */
   public Attribution {
-    requireNonNull(publication, "publication");
-    requireNonNull(date, "date");
+    notNull(publication, "publication");
+    notNull(date, "date");
   }
 
   /**
@@ -104,8 +104,8 @@ public record Attribution(Publication publication, LocalDate date, @Nullable URI
    * @return the attribution, or empty
    */
   public static Optional<Attribution> parse(CharSequence text, ZoneId zone) {
-    requireNonNull(text, "text");
-    requireNonNull(zone, "zone");
+    notNull(text, "text");
+    notNull(zone, "zone");
     return AttributionText.parse(text)
         .map(
             found ->

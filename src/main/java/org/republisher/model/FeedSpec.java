@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Instant;
@@ -48,10 +48,10 @@ public record FeedSpec(
    *     blank, a URL is not absolute http(s), the language is not a tag, or the limit is below 1
    */
   public FeedSpec {
-    requireNonNull(title, "title");
-    requireNonNull(selfUrl, "selfUrl");
-    requireNonNull(link, "link");
-    requireNonNull(description, "description");
+    notNull(title, "title");
+    notNull(selfUrl, "selfUrl");
+    notNull(link, "link");
+    notNull(description, "description");
     title = Text.clean(title);
     if (title.isEmpty()) {
       throw new InvalidValueException("feed.title", title, "is blank");
@@ -115,7 +115,7 @@ public record FeedSpec(
     private @Nullable Instant updated;
 
     private Builder(String title, URI selfUrl) {
-      this.title = requireNonNull(title, "title");
+      this.title = notNull(title, "title");
       this.selfUrl = selfUrl;
     }
 
@@ -137,7 +137,7 @@ public record FeedSpec(
      * @return this builder
      */
     public Builder description(String description) {
-      this.description = requireNonNull(description, "description");
+      this.description = notNull(description, "description");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import org.republisher.InvalidValueException;
 
@@ -29,7 +29,7 @@ public class InvalidRecordException extends InvalidValueException {
    */
   public InvalidRecordException(String source, long line, InvalidValueException cause) {
     super(cause.field(), cause.value(), "is not valid", cause);
-    requireNonNull(source, "source");
+    notNull(source, "source");
     if (line < 1) {
       throw new IllegalArgumentException("line is below 1: " + line);
     }

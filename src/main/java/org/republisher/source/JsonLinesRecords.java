@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -206,7 +207,7 @@ public final class JsonLinesRecords {
    */
   public static Stream<Article> read(Path file, Consumer<? super InvalidRecordException> problems)
       throws IOException {
-    requireNonNull(problems, "problems");
+    notNull(problems, "problems");
     Path name = file.getFileName();
     String source = name == null ? file.toString() : name.toString();
     InputStream in = new BufferedInputStream(Files.newInputStream(file));
@@ -245,8 +246,8 @@ public final class JsonLinesRecords {
    */
   public static Stream<Article> read(
       Reader reader, String sourceName, Consumer<? super InvalidRecordException> problems) {
-    requireNonNull(sourceName, "sourceName");
-    requireNonNull(problems, "problems");
+    notNull(sourceName, "sourceName");
+    notNull(problems, "problems");
     return stream(new Records(new CharLines(reader, false), sourceName, problems));
   }
 
@@ -266,7 +267,7 @@ public final class JsonLinesRecords {
     private @Nullable Article next;
 
     Records(Lines lines, String source, Consumer<? super InvalidRecordException> problems) {
-      this.lines = requireNonNull(lines, "lines");
+      this.lines = notNull(lines, "lines");
       this.source = source;
       this.problems = problems;
     }
@@ -296,7 +297,7 @@ public final class JsonLinesRecords {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Article article = requireNonNull(next);
+      Article article = Objects.requireNonNull(next);
       next = null;
       return article;
     }
@@ -561,7 +562,7 @@ public final class JsonLinesRecords {
     private long firstBadLine;
 
     ByteLines(InputStream in) {
-      this.in = requireNonNull(in, "in");
+      this.in = notNull(in, "in");
     }
 
     /**
@@ -667,7 +668,7 @@ public final class JsonLinesRecords {
     private final boolean owned;
 
     CharLines(Reader in, boolean owned) {
-      this.in = requireNonNull(in, "reader");
+      this.in = notNull(in, "reader");
       this.owned = owned;
     }
 

@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class RecordsSourceProvider implements SourceProvider {
    */
   @Override
   public ArticleSource create(SourceConfig config) {
-    requireNonNull(config, "config");
+    notNull(config, "config");
     URI uri = config.uri();
     String scheme = uri.getScheme();
     if (scheme == null || !scheme.toLowerCase(Locale.ROOT).equals("file")) {

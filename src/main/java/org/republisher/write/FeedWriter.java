@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -139,7 +139,7 @@ public final class FeedWriter {
    */
   public WriteResult write(FeedFormat format, Collection<? extends Article> articles, OutputStream out)
       throws IOException {
-    return write(List.of(FeedOutput.of(format, out)), articles);
+    return write(List.of(FeedOutput.of(notNull(format, "format"), notNull(out, "out"))), articles);
   }
 
   /**
@@ -153,7 +153,7 @@ public final class FeedWriter {
    */
   public WriteResult write(FeedFormat format, Iterator<? extends Article> articles, OutputStream out)
       throws IOException {
-    return write(List.of(FeedOutput.of(format, out)), articles);
+    return write(List.of(FeedOutput.of(notNull(format, "format"), notNull(out, "out"))), articles);
   }
 
   /**
@@ -168,7 +168,11 @@ public final class FeedWriter {
   public WriteResult write(
       List<FeedOutput> outputs, Collection<? extends Article> articles)
       throws IOException {
-    List<Article> sorted = new ArrayList<>(articles);
+    notNull(outputs, "outputs");
+    List<Article> sorted = new ArrayList<>(notNull(articles, "articles"));
+    for (Article article : sorted) {
+      notNull(article, "articles element");
+    }
     // newest first, as Article.NEWEST_FIRST, an undated article at the date it will be given: now
     Instant now = clock.instant();
     sorted.sort(
@@ -212,6 +216,8 @@ public final class FeedWriter {
   public WriteResult write(
       List<FeedOutput> outputs, Iterator<? extends Article> articles)
       throws IOException {
+    notNull(outputs, "outputs");
+    notNull(articles, "articles");
     Run run = new Run();
     NormalizedArticle first = null;
     while (first == null && articles.hasNext()) {
@@ -239,7 +245,7 @@ public final class FeedWriter {
   private List<FormatWriter> open(List<FeedOutput> outputs, @Nullable Instant newest)
       throws IOException {
     if (outputs.isEmpty()) {
-      throw new IllegalArgumentException("outputs is empty");
+      throw new InvalidValueException("outputs", null, "are empty");
     }
     Instant updated = spec.updated();
     if (updated == null) {
@@ -253,8 +259,8 @@ public final class FeedWriter {
             ? new XmlOutput.SharedText()
             : null;
     for (FeedOutput output : outputs) {
-      if (!formats.add(output.format())) {
-        throw new IllegalArgumentException("outputs has " + output.format() + " twice");
+      if (!formats.add(notNull(output, "outputs element").format())) {
+        throw new InvalidValueException("outputs", output.format(), "name a format twice");
       }
       OutputStream out = output.stream();
       FormatWriter writer =
@@ -330,6 +336,7 @@ public final class FeedWriter {
     }
 
     @Nullable NormalizedArticle accept(Article article) {
+      notNull(article, "articles element");
       try {
         NormalizedArticle n = normalizer.normalize(article);
         if (!idHashes.add(idHash(n.id()))) {
@@ -361,7 +368,7 @@ public final class FeedWriter {
     private AttributionTemplate template = AttributionTemplate.LOCALIZED;
 
     private Builder(FeedSpec spec) {
-      this.spec = requireNonNull(spec, "spec");
+      this.spec = notNull(spec, "spec");
     }
 
     /**
@@ -372,7 +379,7 @@ public final class FeedWriter {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = notNull(clock, "clock");
       return this;
     }
 
@@ -383,7 +390,7 @@ public final class FeedWriter {
      * @return this builder
      */
     public Builder contentPolicy(ContentPolicy policy) {
-      this.policy = requireNonNull(policy, "policy");
+      this.policy = notNull(policy, "policy");
       return this;
     }
 
@@ -395,7 +402,7 @@ public final class FeedWriter {
      * @return this builder
      */
     public Builder attributionTemplate(AttributionTemplate template) {
-      this.template = requireNonNull(template, "template");
+      this.template = notNull(template, "template");
       return this;
     }
 

@@ -131,10 +131,12 @@ class AttributionTest {
 
   @Test
   void parseRejectsNulls() {
-    assertThatThrownBy(() -> Attribution.parse(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Attribution.parse(null))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("text must not be null");
     assertThatThrownBy(() -> Attribution.parse("Publié dans 2M le 04 - 06 - 2020", null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("zone");
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("zone must not be null");
   }
 
   @Test
@@ -201,10 +203,10 @@ class AttributionTest {
   @Test
   void constructorRejectsNulls() {
     assertThatThrownBy(() -> new Attribution(null, JUNE_4, null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("publication");
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("publication must not be null");
     assertThatThrownBy(() -> new Attribution(Publication.of("2M"), null, null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("date");
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("date must not be null");
   }
 }

@@ -150,8 +150,8 @@ class FeedWriterTest {
                     .write(
                         List.of(FeedOutput.of(FeedFormat.RSS, out), FeedOutput.of(FeedFormat.RSS, out)),
                         Fixtures.articles()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("RSS twice");
+        .isInstanceOf(org.republisher.InvalidValueException.class)
+        .hasMessage("outputs name a format twice: \"RSS\"");
   }
 
   @Test
