@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -295,11 +295,13 @@ public final class Normalizer {
     return false;
   }
 
+  /** Authors with a name of text, each name once (ignoring case). */
   private List<NormalizedArticle.Person> authors(List<Author> authors) {
     List<NormalizedArticle.Person> out = new ArrayList<>(authors.size());
+    Set<String> seen = new HashSet<>();
     for (Author author : authors) {
       String name = Text.truncate(Text.plain(author.name()), policy.maxTitleLength());
-      if (!name.isEmpty()) {
+      if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
         out.add(
             new NormalizedArticle.Person(
                 name, author.email(), author.url() == null ? null : author.url().toASCIIString()));
@@ -308,19 +310,22 @@ public final class Normalizer {
     return out;
   }
 
+  /** Categories of text, each once (ignoring case). */
   private List<String> categories(List<String> categories) {
     if (categories.isEmpty()) {
       return List.of();
     }
-    Set<String> out = new LinkedHashSet<>();
+    List<String> out = new ArrayList<>(categories.size());
+    Set<String> seen = new HashSet<>();
     for (String category : categories) {
       String name = Text.truncate(Text.plain(category), policy.maxTitleLength());
-      if (!name.isEmpty()) {
+      if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
         out.add(name);
       }
     }
     return List.copyOf(out);
   }
+
 
   private static NormalizedArticle.@Nullable Image image(@Nullable Enclosure image, @Nullable URI base) {
     if (image == null) {

@@ -347,17 +347,19 @@ public record Article(
     }
 
     /**
-     * Adds an author known by name.
+     * Adds an author known by name; a blank name adds nobody. (Authors whose names have no text, or
+     * the same text as an earlier one's, are left out when written.)
      *
-     * @param name the name; not blank
+     * @param name the name
      * @return this builder
      */
     public Builder author(String name) {
-      return author(Author.of(name));
+      return notNull(name, "author").isBlank() ? this : author(Author.of(name));
     }
 
     /**
-     * Adds categories.
+     * Adds categories. (Categories with no text, or the same text as an earlier one's, are left out
+     * when written.)
      *
      * @param categories the category names
      * @return this builder
