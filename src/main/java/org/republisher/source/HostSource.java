@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.republisher.InvalidValueException;
 import org.republisher.RepublisherException;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +134,7 @@ public final class HostSource {
             "{}: object {} skipped: {}",
             id,
             position,
-            e instanceof RepublisherException ? e.getMessage() : e.toString());
+            e instanceof RepublisherException ? e.getMessage() : Text.forLog(e));
         LOG.debug("{}: object {} mapping failure", id, position, e);
         continue;
       }

@@ -3,6 +3,7 @@ package org.republisher.source;
 import static org.republisher.internal.Checks.notNull;
 
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Text;
 
 /**
  * Reported when one line of a records file cannot become an article: it is not valid JSON, a
@@ -35,7 +36,7 @@ public class InvalidRecordException extends InvalidValueException {
     }
     this.source = source;
     this.line = line;
-    this.message = source + ":" + line + ": " + cause.getMessage();
+    this.message = Text.forLog(source) + ":" + line + ": " + cause.getMessage();
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.republisher.model.Publication;
 import org.slf4j.Logger;
@@ -108,7 +109,8 @@ public final class RecordsSourceProvider implements SourceProvider {
     public List<Article> fetch() {
       List<Article> articles = new ArrayList<>();
       try (Stream<Article> records =
-          JsonLinesRecords.read(path, problem -> LOG.warn("{}: {}", id, problem.getMessage()))) {
+          JsonLinesRecords.read(
+              path, problem -> LOG.warn("{}: {}", Text.forLog(id), problem.getMessage()))) {
         Iterator<Article> it = records.iterator();
         while (it.hasNext()) {
           if (Thread.currentThread().isInterrupted()) {
