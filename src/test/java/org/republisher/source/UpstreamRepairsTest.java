@@ -74,6 +74,24 @@ class UpstreamRepairsTest {
     writeValid(articles);
   }
 
+  @Test
+  void aPagesTitleIsTheTextItShows() throws IOException {
+    Article a =
+        PageScraperTest.scrape(
+                "<h1>C++ templates &lt;T&gt; &amp; &lt;/b&gt;</h1>"
+                    + "<p>Publié dans Le360 le 21 - mars - 2026</p><p>Corps.</p>")
+            .article();
+    FeedWriter writer =
+        FeedWriter.builder(FeedSpec.builder("Pages", "https://revue.example/p.xml").build())
+            .clock(FeedSourceTest.CLOCK)
+            .build();
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    writer.write(FeedFormat.JSON_FEED, List.of(a), json);
+
+    assertThat(json.toString(StandardCharsets.UTF_8))
+        .contains("\"title\":\"C++ templates <T> & </b>\"");
+  }
+
   // entries without a link: guid, Atom id, enclosure, else the home page
 
   @Test
