@@ -54,41 +54,57 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Characters XML 1.0 forbids (C0 controls but tab, line feed, carriage return; U+FFFE,
- *       U+FFFF; lone surrogates) and the C1 controls are removed from every value.
- *   <li>The title, the publication name, author names, categories and the summary become plain
- *       text: markup stripped, entities decoded, whitespace collapsed; titles and summaries longer
- *       than the {@link ContentPolicy} limits are cut on a word, ending with "…".
+ *       U+FFFF; lone surrogates), the C1 controls and U+FFFD (what a decoder left of unreadable
+ *       bytes) are removed from every value.
+ *   <li>The title, the publication name, author names, categories and the summary are HTML
+ *       fragments made plain text: markup stripped, then entities decoded exactly once, so that
+ *       what a fragment says stays text ({@code "C++ &amp;lt;T&amp;gt;"} is "C++ &lt;T&gt;", and
+ *       the twice-escaped {@code "&amp;amp;lt;b&amp;amp;gt;"} is "&amp;lt;b&amp;gt;"); whitespace
+ *       collapsed; titles and summaries longer than the {@link ContentPolicy} limits are cut on a
+ *       word, ending with "…". A title left with no text takes the start of the summary, else of
+ *       the content's text (120 characters), else the link. Authors and categories with no text,
+ *       or the same text as an earlier one's (ignoring case), are left out. A publication name
+ *       with no text gives way to its source link's host.
+ *   <li>Plain text that looks like markup ({@code </b>}, {@code <b>}, {@code &amp;amp;}: the
+ *       Universal Feed Parser's and the W3C validator's tests) is written so that readers show it
+ *       as text and no format carries undeclared markup: Atom {@code type="html"}, escaped, instead
+ *       of {@code type="text"}; escaped in RSS titles, categories and sources, where readers assume
+ *       HTML; as it is in JSON Feed, which is plain text by definition.
  *   <li>Content HTML is cleaned with a safelist: no {@code script}, {@code style}, {@code iframe},
  *       {@code object}, {@code embed}, {@code form}, {@code on*} attribute, or {@code javascript:}
  *       / {@code vbscript:} URL survives. Every URL, in links and content alike, is made absolute
  *       against the article's base (its {@code baseUri}, else its source link, where the content
  *       comes from, else its link, else the publication's home page); a content URL that cannot
- *       be resolved is dropped. A publication without URL gets its source link's site.
+ *       be resolved is dropped; a link that cannot be is dropped when the other link can. A
+ *       publication without URL gets its source link's site.
  *   <li>A missing summary is derived from the content's text.
  *   <li>The credit rendered by the {@link AttributionTemplate} is appended to the content; an
  *       article without publication is credited to its source link's host. Right-to-left content
  *       (Arabic, Hebrew, Persian, Urdu… by language, else by the title's first strong character)
  *       is wrapped in {@code <div dir="rtl">}.
- *   <li>A missing published date is taken from the updated date; dates after the {@link Clock}'s
- *       now are set to now; an updated date before the published one is set to it; dates are cut
- *       to whole seconds. Dates without a time of day were placed at noon in the publication's
- *       zone when the article was built. Dates before 1990 are rejected (the W3C validator
- *       finds them implausible).
+ *   <li>A missing published date is taken from the updated date; an article with neither (or
+ *       with dates before 1990, which the W3C validator finds implausible: parse artefacts such as
+ *       1970-01-01) is dated when first seen: the {@link Clock}'s now (a history store gives its
+ *       first sighting instead), and sorted by that date. Dates after now are set to now; an
+ *       updated date before the published one is set to it; dates are cut to whole seconds. Dates
+ *       without a time of day were placed at noon in the publication's zone when the article was
+ *       built.
  *   <li>No two articles of a feed share an updated date (Atom readers and the W3C validator take
  *       equal dates for versions of one entry): a taken date moves one second later, or earlier
  *       once later would pass the clock's now.
- *   <li>URLs are written in ASCII (non-ASCII characters percent-encoded as UTF-8); Atom ids are
- *       in canonical form. An id that is not an absolute http(s), urn or tag IRI becomes a
- *       name-based {@code urn:uuid:} in Atom.
+ *   <li>URLs are written in ASCII (hosts in IDNA form, the rest percent-encoded as UTF-8), an
+ *       http(s) URL with an empty path with the path {@code /}; Atom ids are in canonical form. An
+ *       id that is not an absolute http(s), urn or tag IRI becomes a name-based {@code urn:uuid:}
+ *       in Atom; an id of control characters only is the link.
  *   <li>An article with no text at all gets its attribution line (else its title) as summary,
  *       since RSS wants a description beside the content.
  * </ul>
  *
  * <h2>Rejections</h2>
  *
- * An article no rule can repair (no published or updated date, a date before 1990, a title with
- * no text, a relative link with no base, a duplicate id) is left out and reported in the {@link
- * WriteResult}, with one WARN log line; the other articles are written.
+ * An article no rule can repair (links that stay relative with no base to resolve them against, a
+ * duplicate id) is left out and reported in the {@link WriteResult}, with one WARN log line; the
+ * other articles are written.
  *
  * <p>Duplicate ids are found by a 64-bit hash of the id (the first 64 bits of its SHA-256), not by
  * the id itself: two different ids of a feed of n articles share a hash, and the later one is left
