@@ -1,5 +1,7 @@
 package org.republisher.source;
 
+import static java.util.Objects.requireNonNull;
+
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -130,6 +132,7 @@ final class FeedMapping {
       @Nullable String language,
       List<Author> feedAuthors) {
     String title = title(entry, atom);
+    boolean standIn = false;
     List<String> refused = new ArrayList<>(1);
     String sourceLink = link(entry, base, refused);
     String id = stableId(entry);
@@ -151,6 +154,7 @@ final class FeedMapping {
         return null;
       }
       sourceLink = home.toString();
+      standIn = true;
       LOG.warn(
           "{}: entry \"{}\" {}: the publication's home page {} stands in",
           Text.forLog(sourceId),
@@ -175,7 +179,12 @@ final class FeedMapping {
       updated = item.modified();
     }
     if (published == null && updated == null) {
-      b.published(firstSeen.apply(id != null ? id : sourceLink));
+      // remembered by guid, else link; a stand-in link is every link-less entry's: then by id
+      String key =
+          entry.getUri() != null && !entry.getUri().isBlank()
+              ? entry.getUri()
+              : standIn ? requireNonNull(id) : sourceLink;
+      b.published(firstSeen.apply(key));
     } else {
       b.published(published == null ? null : published.toInstant());
       b.updated(updated == null ? null : updated.toInstant());
