@@ -119,7 +119,8 @@ final class FeedEncoding {
     return new InputStreamReader(new ByteArrayInputStream(body, skip, body.length - skip), charset);
   }
 
-  private static @Nullable Charset bom(byte[] b) {
+  /** The encoding a byte order mark at the start names (UTF-8, -16 or -32), else {@code null}. */
+  static @Nullable Charset bom(byte[] b) {
     if (starts(b, 0x00, 0x00, 0xFE, 0xFF)) {
       return UTF_32BE;
     }
@@ -203,19 +204,27 @@ final class FeedEncoding {
     return false;
   }
 
-  /** Whether the bytes from {@code offset} are well-formed UTF-8, decoded in small steps. */
+  /** Whether the bytes from {@code offset} are well-formed UTF-8. */
   static boolean isUtf8(byte[] body, int offset) {
+    return firstNonUtf8(body, offset, body.length) < 0;
+  }
+
+  /**
+   * Returns the index of the first byte in {@code [from, to)} that does not start or continue a
+   * UTF-8 character, or -1 when there is none; decodes in small steps.
+   */
+  static int firstNonUtf8(byte[] bytes, int from, int to) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
     CharBuffer out = CharBuffer.allocate(8 * 1024);
     while (true) {
       CoderResult result = decoder.decode(in, out, true);
       if (result.isError()) {
-        return false;
+        return in.position();
       }
       if (result.isUnderflow()) {
         break;
@@ -223,6 +232,7 @@ final class FeedEncoding {
       out.clear();
     }
     out.clear();
-    return !decoder.flush(out).isError();
+    return decoder.flush(out).isError() ? in.position() : -1;
   }
+
 }

@@ -242,12 +242,8 @@ final class FeedMapping {
    * {@code null}.
    */
   private static @Nullable String title(SyndEntry entry, boolean atom) {
-    SyndContent titled = entry.getTitleEx();
-    String title =
-        titled != null && nonBlank(titled.getValue()) != null
-            ? fragment(titled, atom)
-            : nonBlank(entry.getTitle());
-    if (title != null && !Text.plain(title).isEmpty()) {
+    String title = titleFragment(entry.getTitleEx(), entry.getTitle(), atom);
+    if (title != null) {
       return title;
     }
     SyndContent text = entry.getDescription();
@@ -364,11 +360,16 @@ final class FeedMapping {
 
   /** A feed's title as an HTML fragment, or {@code null} when it has no text. */
   private static @Nullable String titleOf(SyndFeed feed, boolean atom) {
-    SyndContent titled = feed.getTitleEx();
+    return titleFragment(feed.getTitleEx(), feed.getTitle(), atom);
+  }
+
+  /** A title, typed or not, as an HTML fragment; {@code null} when it has no text. */
+  private static @Nullable String titleFragment(
+      @Nullable SyndContent typed, @Nullable String plain, boolean atom) {
     String title =
-        titled != null && nonBlank(titled.getValue()) != null
-            ? fragment(titled, atom)
-            : nonBlank(feed.getTitle());
+        typed != null && nonBlank(typed.getValue()) != null
+            ? fragment(typed, atom)
+            : nonBlank(plain);
     return title == null || Text.plain(title).isEmpty() ? null : title;
   }
 

@@ -12,12 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,8 +211,8 @@ public final class JsonLinesRecords {
       in.mark(4);
       byte[] head = in.readNBytes(4);
       in.reset();
-      Charset wide = wideByteOrderMark(head);
-      if (wide != null) {
+      Charset wide = FeedEncoding.bom(head);
+      if (wide != null && !wide.equals(StandardCharsets.UTF_8)) {
         // a byte order mark says so without doubt: read as it says, not as UTF-8
         LOG.warn(
             "{}: the file is {} (byte order mark), not UTF-8; read as {}",
@@ -337,40 +332,6 @@ public final class JsonLinesRecords {
         throw new InvalidValueException("record", null, "cannot be read: " + e.getMessage(), e);
       }
     }
-  }
-
-  /** The charset a UTF-16 or UTF-32 byte order mark at the start names, else {@code null}. */
-  private static @Nullable Charset wideByteOrderMark(byte[] b) {
-    int b0 = b.length > 0 ? b[0] & 0xff : -1;
-    int b1 = b.length > 1 ? b[1] & 0xff : -1;
-    int b2 = b.length > 2 ? b[2] & 0xff : -1;
-    int b3 = b.length > 3 ? b[3] & 0xff : -1;
-    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
-      return Charset.forName("UTF-32BE");
-    }
-    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
-      return Charset.forName("UTF-32LE");
-    }
-    if (b0 == 0xFE && b1 == 0xFF) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (b0 == 0xFF && b1 == 0xFE) {
-      return StandardCharsets.UTF_16LE;
-    }
-    return null;
-  }
-
-  /** The index of the first byte that does not start or continue a UTF-8 character, or -1. */
-  static int firstNonUtf8(byte[] bytes, int length) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-    CharBuffer out = CharBuffer.allocate(length);
-    CoderResult result = decoder.decode(in, out, true);
-    return result.isError() ? in.position() : -1;
   }
 
   /**
@@ -571,7 +532,7 @@ public final class JsonLinesRecords {
      */
     @Override
     @Nullable InvalidValueException encodingProblem(long lineNumber) {
-      int bad = firstNonUtf8(line, length);
+      int bad = FeedEncoding.firstNonUtf8(line, 0, length);
       if (bad < 0) {
         return null;
       }
