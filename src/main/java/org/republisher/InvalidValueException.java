@@ -1,13 +1,14 @@
 package org.republisher;
 
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Text;
 
 /**
  * Thrown when a value is rejected: a blank title, a relative or {@code javascript:} link, an
  * unparseable date or attribution line.
  *
- * <p>The message names the field and quotes the value (shortened to 200 characters); the same
- * facts are available from {@link #field()} and {@link #value()}.
+ * <p>The message names the field and quotes the value (control characters escaped, shortened to
+ * 200 characters); the same facts are available from {@link #field()} and {@link #value()}.
  */
 public class InvalidValueException extends RepublisherException {
   private static final long serialVersionUID = 1L;
@@ -77,10 +78,6 @@ public class InvalidValueException extends RepublisherException {
     if (value == null) {
       return field + " " + reason;
     }
-    String text = value.toString();
-    if (text.length() > QUOTE_LIMIT) {
-      text = text.substring(0, QUOTE_LIMIT) + "…";
-    }
-    return field + " " + reason + ": \"" + text + "\"";
+    return field + " " + reason + ": \"" + Text.forLog(value, QUOTE_LIMIT) + "\"";
   }
 }

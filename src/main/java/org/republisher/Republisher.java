@@ -1,6 +1,6 @@
 package org.republisher;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -120,7 +121,7 @@ public final class Republisher implements AutoCloseable {
     this.clock = b.clock;
     Executor given = b.executor;
     this.ownExecutor = given == null ? Executors.newCachedThreadPool(Republisher::thread) : null;
-    this.executor = given != null ? given : requireNonNull(ownExecutor);
+    this.executor = given != null ? given : Objects.requireNonNull(ownExecutor);
     this.history = (History) b.store; // sealed: every store is the history's one class
     this.interval = b.interval;
     this.intervals = Map.copyOf(b.intervals);
@@ -515,7 +516,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder store(ArticleStore store) {
-      this.store = requireNonNull(store, "store");
+      this.store = notNull(store, "store");
       return this;
     }
 
@@ -541,12 +542,12 @@ public final class Republisher implements AutoCloseable {
      * @throws InvalidValueException when it is zero or negative
      */
     public Builder interval(String sourceId, Duration interval) {
-      intervals.put(requireNonNull(sourceId, "sourceId"), positive("interval", interval));
+      intervals.put(notNull(sourceId, "sourceId"), positive("interval", interval));
       return this;
     }
 
     private static Duration positive(String name, Duration value) {
-      requireNonNull(value, name);
+      notNull(value, name);
       if (value.isNegative() || value.isZero()) {
         throw new InvalidValueException(name, value, "is not positive");
       }
@@ -560,7 +561,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder source(ArticleSource source) {
-      sources.add(requireNonNull(source, "source"));
+      sources.add(notNull(source, "source"));
       return this;
     }
 
@@ -572,7 +573,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder source(SourceConfig config) {
-      sources.add(requireNonNull(config, "config"));
+      sources.add(notNull(config, "config"));
       return this;
     }
 
@@ -584,7 +585,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder provider(SourceProvider provider) {
-      providers.add(requireNonNull(provider, "provider"));
+      providers.add(notNull(provider, "provider"));
       return this;
     }
 
@@ -613,7 +614,7 @@ public final class Republisher implements AutoCloseable {
      * @throws InvalidValueException when it is zero or negative
      */
     public Builder deadline(Duration deadline) {
-      requireNonNull(deadline, "deadline");
+      notNull(deadline, "deadline");
       if (deadline.isNegative() || deadline.isZero()) {
         throw new InvalidValueException("deadline", deadline, "is not positive");
       }
@@ -630,7 +631,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = notNull(clock, "clock");
       return this;
     }
 
@@ -645,7 +646,7 @@ public final class Republisher implements AutoCloseable {
      * @return this builder
      */
     public Builder executor(Executor executor) {
-      this.executor = requireNonNull(executor, "executor");
+      this.executor = notNull(executor, "executor");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package org.republisher;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -46,15 +46,15 @@ public record Snapshot(
 
   /** Checks and copies the fields; keeps the first article of each id and sorts them. */
   public Snapshot {
-    requireNonNull(taken, "taken");
-    requireNonNull(articles, "articles");
-    requireNonNull(failures, "failures");
-    requireNonNull(counts, "counts");
-    reports = List.copyOf(requireNonNull(reports, "reports"));
+    notNull(taken, "taken");
+    notNull(articles, "articles");
+    notNull(failures, "failures");
+    notNull(counts, "counts");
+    reports = List.copyOf(notNull(reports, "reports"));
     Set<String> ids = new HashSet<>();
     List<Article> unique = new ArrayList<>(articles.size());
     for (Article article : articles) {
-      if (ids.add(requireNonNull(article, "articles element").id())) {
+      if (ids.add(notNull(article, "articles element").id())) {
         unique.add(article);
       }
     }
@@ -63,7 +63,7 @@ public record Snapshot(
     failures = List.copyOf(failures);
     Map<String, Integer> copy = new LinkedHashMap<>();
     counts.forEach(
-        (id, count) -> copy.put(requireNonNull(id, "counts key"), requireNonNull(count, id)));
+        (id, count) -> copy.put(notNull(id, "counts key"), notNull(count, id)));
     counts = Collections.unmodifiableMap(copy);
   }
 
@@ -116,9 +116,9 @@ public record Snapshot(
   public WriteResult write(
       FeedWriter writer, Predicate<? super Article> selection, List<FeedOutput> outputs)
       throws IOException {
-    requireNonNull(writer, "writer");
-    requireNonNull(selection, "selection");
-    requireNonNull(outputs, "outputs");
+    notNull(writer, "writer");
+    notNull(selection, "selection");
+    notNull(outputs, "outputs");
     List<Article> selected = new ArrayList<>();
     for (Article article : articles) {
       if (selection.test(article)) {

@@ -1,6 +1,6 @@
 package org.republisher;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +33,8 @@ public record SourceFailure(
    * @throws InvalidValueException when the HTTP status is below {@code -1}
    */
   public SourceFailure {
-    requireNonNull(sourceId, "sourceId");
-    requireNonNull(cause, "cause");
+    notNull(sourceId, "sourceId");
+    notNull(cause, "cause");
     if (httpStatus < -1) {
       throw new InvalidValueException("httpStatus", httpStatus, "is below -1");
     }

@@ -1,6 +1,6 @@
 package org.republisher;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +31,8 @@ public record SourceReport(
 
   /** Checks the fields. */
   public SourceReport {
-    requireNonNull(sourceId, "sourceId");
-    requireNonNull(outcome, "outcome");
+    notNull(sourceId, "sourceId");
+    notNull(outcome, "outcome");
     if ((outcome == Outcome.FAILED) != (failure != null)) {
       throw new IllegalArgumentException("a failure goes with the outcome FAILED, and only there");
     }

@@ -1,6 +1,6 @@
 package org.republisher.http;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,15 +38,15 @@ public record FeedRequest(String method, String path, Map<String, String> header
 
   /** Checks the fields and copies the headers, their names in lower case. */
   public FeedRequest {
-    requireNonNull(method, "method");
-    requireNonNull(path, "path");
-    requireNonNull(headers, "headers");
+    notNull(method, "method");
+    notNull(path, "path");
+    notNull(headers, "headers");
     Map<String, String> lower = new LinkedHashMap<>();
     headers.forEach(
         (name, value) ->
             lower.merge(
                 name.toLowerCase(Locale.ROOT),
-                requireNonNull(value, "headers." + name),
+                notNull(value, "headers." + name),
                 (a, b) -> a + ", " + b));
     headers = Collections.unmodifiableMap(lower);
   }
@@ -64,7 +64,7 @@ public record FeedRequest(String method, String path, Map<String, String> header
    */
   public static FeedRequest of(
       String method, String path, Function<String, @Nullable String> header) {
-    requireNonNull(header, "header");
+    notNull(header, "header");
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : HEADERS) {
       String value = header.apply(name);

@@ -1,6 +1,6 @@
 package org.republisher.http;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +100,7 @@ public final class FeedResponder {
    * @return the response; the same instance for every request that gets the same answer
    */
   public FeedResponse respond(FeedRequest request) {
-    requireNonNull(request, "request");
+    notNull(request, "request");
     return respond(request.method(), request.path(), request::header);
   }
 
@@ -161,12 +161,12 @@ public final class FeedResponder {
    *     they were
    */
   public synchronized Set<URI> swap(Collection<FeedFile> files) {
-    requireNonNull(files, "files");
+    notNull(files, "files");
     Map<String, Served> before = this.files;
     Map<String, Served> next = new HashMap<>();
     Set<URI> changed = new LinkedHashSet<>();
     for (FeedFile file : files) {
-      String key = requireNonNull(key(file.url().toASCIIString()), "a URI's path is valid");
+      String key = notNull(key(file.url().toASCIIString()), "a URI's path is valid");
       byte[] bytes = file.bytes();
       String etag = Served.etag(bytes);
       Served previous = before.get(key);
@@ -308,7 +308,7 @@ public final class FeedResponder {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = notNull(clock, "clock");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package org.republisher.http;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,8 +36,8 @@ public record FeedResponse(int status, Map<String, String> headers, byte[] body)
     if (status < 100 || status > 599) {
       throw new InvalidValueException("status", status, "is not an HTTP status code");
     }
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(headers, "headers")));
-    body = requireNonNull(body, "body").clone();
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(notNull(headers, "headers")));
+    body = notNull(body, "body").clone();
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.republisher.http;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -185,7 +185,7 @@ public final class FeedServer implements AutoCloseable {
     try (JsonGenerator g = JSON.createGenerator(json)) {
       Map<String, ?> summary;
       try {
-        summary = requireNonNull(health.get(), "the health summary");
+        summary = notNull(health.get(), "the health summary");
       } catch (RuntimeException e) {
         LOG.warn("/health: the summary failed: {}", e.toString());
         summary = Map.of("status", "error", "error", e.toString());
@@ -280,7 +280,7 @@ public final class FeedServer implements AutoCloseable {
     private Supplier<? extends Map<String, ?>> health = () -> Map.of("status", "ok");
 
     private Builder(FeedResponder responder) {
-      this.responder = requireNonNull(responder, "responder");
+      this.responder = notNull(responder, "responder");
     }
 
     /**
@@ -305,7 +305,7 @@ public final class FeedServer implements AutoCloseable {
      * @return this builder
      */
     public Builder address(InetSocketAddress address) {
-      this.address = requireNonNull(address, "address");
+      this.address = notNull(address, "address");
       return this;
     }
 
@@ -349,7 +349,7 @@ public final class FeedServer implements AutoCloseable {
      * @return this builder
      */
     public Builder health(Supplier<? extends Map<String, ?>> health) {
-      this.health = requireNonNull(health, "health");
+      this.health = notNull(health, "health");
       return this;
     }
 

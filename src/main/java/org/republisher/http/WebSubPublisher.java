@@ -1,6 +1,6 @@
 package org.republisher.http;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.net.URI;
@@ -108,7 +108,7 @@ public final class WebSubPublisher implements AutoCloseable {
    */
   public void publish(Collection<URI> urls) {
     for (URI url : urls) {
-      requireNonNull(url, "url");
+      notNull(url, "url");
       if (waiting.add(url)) {
         schedule(url, 1, 0);
       }

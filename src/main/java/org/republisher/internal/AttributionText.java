@@ -74,7 +74,7 @@ public final class AttributionText {
           + "\\.?"
           + COMMA
           + SPACE
-          + ")?(?:"
+          + ")?(?<date>"
           // ISO: 2020-06-04
           + "(?<isoY>[0-9]{4})"
           + OPT_SPACE
@@ -95,6 +95,18 @@ public final class AttributionText {
           + "\\k<numS>"
           + OPT_SPACE
           + "(?<numY>[0-9]{4})"
+          // day, month name, year between separators: 21 - mars - 2026, 15 - غشت - 2019
+          + "|(?<dsD>[0-9]{1,2})(?:er|st|nd|rd|th)?"
+          + OPT_SPACE
+          + "(?<dsS>[-/.])"
+          + OPT_SPACE
+          + "(?<dsM>"
+          + MONTH_NAMES.regex()
+          + ")\\.?"
+          + OPT_SPACE
+          + "\\k<dsS>"
+          + OPT_SPACE
+          + "(?<dsY>[0-9]{4})"
           // day, month name, year: 1er avril 2026, 21 de marzo de 2026, 21 مارس 2026
           + "|(?<dmD>[0-9]{1,2})(?:er|st|nd|rd|th)?"
           + SPACE
@@ -120,6 +132,9 @@ public final class AttributionText {
           + SPACE
           + "(?<mdY>[0-9]{4})"
           + ")(?![0-9])";
+
+  /** A date alone, folded, for {@link #date(CharSequence)}. */
+  private static final Pattern DATE_ALONE = Pattern.compile(DATE, Pattern.CASE_INSENSITIVE);
 
   /**
    * Matches the start of a line, where a word starts with {@code p} or {@code ن}; the named group
@@ -268,6 +283,27 @@ public final class AttributionText {
    *     line's date is not a real day
    */
   public static Optional<Found> parse(CharSequence text) {
+    return Optional.ofNullable(read(text).found());
+  }
+
+  /**
+   * What reading a text for an attribution line gave: the line, or the date of a line that is not
+   * a real day, or nothing.
+   *
+   * @param found the line read, or {@code null}
+   * @param impossibleDate the date as written of the first line found, when it is not a real
+   *     calendar day ("31 - 02 - 2020"); else {@code null}
+   */
+  public record Reading(@Nullable Found found, @Nullable String impossibleDate) {}
+
+  /**
+   * Reads an attribution line out of text as {@link #parse(CharSequence)} does, and tells an
+   * impossible date from no line at all.
+   *
+   * @param text scraped text
+   * @return the reading
+   */
+  public static Reading read(CharSequence text) {
     requireNonNull(text, "text");
     Folded folded = Folded.of(text);
     String haystack = folded.text;
@@ -284,12 +320,39 @@ public final class AttributionText {
         if (end >= 0) {
           String name = cleanName(text.subSequence(folded.original(start), folded.original(end)));
           if (!name.isEmpty()) { // a name of control characters only is no name
-            return date(search.tail(language)).map(date -> new Found(name, date));
+            Matcher tail = search.tail(language);
+            try {
+              return new Reading(new Found(name, date(tail)), null);
+            } catch (DateTimeException e) {
+              String written = dateText(text, folded, tail);
+              return new Reading(null, written);
+            }
           }
         }
       }
     }
-    return Optional.empty();
+    return new Reading(null, null);
+  }
+
+  /**
+   * Reads a date alone, in the forms of an attribution line (the class documentation), day first:
+   * {@code 04 - 06 - 2020}, {@code 04/06/2020}, {@code 2020-06-04}, "21 mars 2026", "15 - غشت -
+   * 2019", Western or Arabic-Indic digits.
+   *
+   * @param text the date, and nothing else but blanks around it
+   * @return the day; empty when the text is no such date
+   * @throws DateTimeException when it is such a date but not a real calendar day
+   */
+  public static Optional<LocalDate> date(CharSequence text) {
+    requireNonNull(text, "text");
+    Matcher m = DATE_ALONE.matcher(Folded.of(text).text.strip());
+    return m.matches() ? Optional.of(date(m)) : Optional.empty();
+  }
+
+  /** The date of a line as written in the original text, whitespace collapsed. */
+  private static String dateText(CharSequence text, Folded folded, Matcher tail) {
+    int from = tail.start("date");
+    return collapse(text.subSequence(folded.original(from), folded.original(tail.end())));
   }
 
   /** Returns the index, in {@link #LANGUAGES}, of the language of a prefix match. */
@@ -531,22 +594,25 @@ public final class AttributionText {
     }
   }
 
-  /** Returns the date a line matcher holds, or empty when it is not a real calendar day. */
-  private static Optional<LocalDate> date(Matcher m) {
-    try {
-      if (m.group("isoY") != null) {
-        return Optional.of(LocalDate.of(number(m, "isoY"), number(m, "isoM"), number(m, "isoD")));
-      }
-      if (m.group("numY") != null) {
-        return Optional.of(LocalDate.of(number(m, "numY"), number(m, "numM"), number(m, "numD")));
-      }
-      if (m.group("dmY") != null) {
-        return Optional.of(LocalDate.of(number(m, "dmY"), month(m, "dmM"), number(m, "dmD")));
-      }
-      return Optional.of(LocalDate.of(number(m, "mdY"), month(m, "mdM"), number(m, "mdD")));
-    } catch (DateTimeException e) {
-      return Optional.empty();
+  /**
+   * Returns the date a line matcher holds.
+   *
+   * @throws DateTimeException when it is not a real calendar day (31 - 02 - 2020)
+   */
+  private static LocalDate date(Matcher m) {
+    if (m.group("isoY") != null) {
+      return LocalDate.of(number(m, "isoY"), number(m, "isoM"), number(m, "isoD"));
     }
+    if (m.group("numY") != null) {
+      return LocalDate.of(number(m, "numY"), number(m, "numM"), number(m, "numD"));
+    }
+    if (m.group("dsY") != null) {
+      return LocalDate.of(number(m, "dsY"), month(m, "dsM"), number(m, "dsD"));
+    }
+    if (m.group("dmY") != null) {
+      return LocalDate.of(number(m, "dmY"), month(m, "dmM"), number(m, "dmD"));
+    }
+    return LocalDate.of(number(m, "mdY"), month(m, "mdM"), number(m, "mdD"));
   }
 
   /** Returns a group of ASCII digits as a number. */
@@ -623,6 +689,11 @@ public final class AttributionText {
       return '0' + (c - '\u06F0');
     }
     switch (c) {
+      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58',
+          '\uFE63', '\uFF0D': // hyphens, dashes and minus signs between the parts of a date
+        return '-';
+      case '\u2044', '\u2215', '\uFF0F': // fraction and division slashes, fullwidth solidus
+        return '/';
       case '\u0622', '\u0623', '\u0625', '\u0671': // alef with madda, hamza above/below, wasla
         return '\u0627';
       case '\u0649', '\u06CC': // alef maksura, Farsi yeh
@@ -637,6 +708,9 @@ public final class AttributionText {
     int type = Character.getType(c);
     if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
       return -1;
+    }
+    if (type == Character.DECIMAL_DIGIT_NUMBER) {
+      return '0' + Character.digit(c, 10); // fullwidth, Devanagari and other decimal digits
     }
     if (type == Character.SPACE_SEPARATOR) {
       return ' ';

@@ -2,6 +2,9 @@ package org.republisher.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
+import java.util.Set;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -123,6 +126,84 @@ public final class Html {
       out = "<p>" + out + "</p>"; // bare text: a paragraph, so the credit after it stands apart
     }
     return new Clean(out, clean.body(), textLimit);
+  }
+
+  /** HTML element names (HTML 4 and 5, and what feed readers accept), lower case. */
+  private static final Set<String> ELEMENTS =
+      Set.of(
+          ("a abbr acronym address applet area article aside audio b base basefont bdi bdo big"
+                  + " blink blockquote body br button canvas caption center cite code col colgroup"
+                  + " command data datagrid datalist dd del details dfn dialog dir div dl dt em"
+                  + " embed eventsource fieldset figcaption figure font footer form frame frameset"
+                  + " h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins isindex"
+                  + " kbd keygen label legend li link listing m main map mark marquee math menu"
+                  + " meta meter multicol nav nextid nobr noembed noframes noscript object ol"
+                  + " optgroup option output p param picture plaintext pre progress q rp rt ruby s"
+                  + " samp script search section select slot small sound source spacer span strike"
+                  + " strong style sub summary sup svg table tbody td template textarea tfoot th"
+                  + " thead time title tr track tt u ul var video wbr xmp")
+              .split(" "));
+
+  /**
+   * Tells whether plain text would be taken for markup by a reader or a validator that sees it
+   * where HTML may stand: it holds an end tag ({@code </b>}, any name), a start tag of an HTML
+   * element ({@code <b>}, {@code <img src=x>}), or what reads as an entity or character reference
+   * ({@code &amp;}, {@code &eacute}, {@code &#60;}, {@code &6}: an HTML entity name, a number or a
+   * {@code #}, with or without the semicolon). These are the Universal Feed Parser's and the W3C
+   * Feed Validation Service's tests ("looks like HTML", ContainsHTML, ContainsUndeclaredHTML),
+   * joined. Text that passes it can be written as it is where plain text is declared; text that
+   * fails it is written escaped as HTML, where HTML is declared or assumed.
+   */
+  public static boolean looksLikeMarkup(String text) {
+    int n = text.length();
+    for (int i = text.indexOf('<'); i >= 0 && i + 1 < n; i = text.indexOf('<', i + 1)) {
+      if (text.charAt(i + 1) == '/') {
+        int end = word(text, i + 2);
+        if (end > i + 2 && end < n && text.charAt(end) == '>') {
+          return true;
+        }
+      } else {
+        int end = word(text, i + 1);
+        if (end > i + 1
+            && end < n
+            && (text.charAt(end) == '>' || text.charAt(end) == '/' || Text.isSpace(text.charAt(end)))
+            && ELEMENTS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT))
+            && text.indexOf('>', end) >= 0) {
+          return true;
+        }
+      }
+    }
+    for (int i = text.indexOf('&'); i >= 0 && i + 1 < n; i = text.indexOf('&', i + 1)) {
+      if (text.charAt(i + 1) == '#') {
+        if (i + 2 < n && isWordChar(text.charAt(i + 2))) {
+          return true;
+        }
+        continue;
+      }
+      int end = word(text, i + 1);
+      if (end > i + 1) {
+        String name = text.substring(i + 1, end);
+        if (name.equals("apos")
+            || Entities.isNamedEntity(name)
+            || !name.chars().allMatch(Character::isLetter)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Returns the end of the run of word characters ({@code [A-Za-z0-9_]}) from {@code i}. */
+  private static int word(String text, int i) {
+    int end = i;
+    while (end < text.length() && isWordChar(text.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /** Returns the plain text of a fragment: tags removed, entities decoded. */

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +31,9 @@ import org.republisher.normalize.ContentPolicy;
  */
 public final class Normalizer {
   private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
+  /** The longest title taken from an article's text when its own has none: 120 characters. */
+  public static final int DERIVED_TITLE_LENGTH = 120;
   private static final Set<String> RTL_LANGUAGES =
       Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi");
 
@@ -60,46 +63,45 @@ public final class Normalizer {
   }
 
   private NormalizedArticle normalizeOrThrow(Article a) {
-    String id = Text.stripForbidden(a.id()).strip();
-    if (id.isEmpty()) {
-      throw new InvalidValueException("id", a.id(), "has no text");
-    }
-    String title = Text.truncate(Text.plain(a.title()), policy.maxTitleLength());
-    if (title.isEmpty()) {
-      throw new InvalidValueException("title", a.title(), "has no text");
-    }
-
     URI base = base(a);
-    URI link = a.link() == null ? null : resolve("link", base, a.link());
-    URI sourceLink = a.sourceLink() == null ? null : resolve("sourceLink", base, a.sourceLink());
-    URI shown = link != null ? link : requireNonNull(sourceLink);
+    URI link = a.link() == null ? null : Urls.resolve(base, a.link());
+    URI sourceLink = a.sourceLink() == null ? null : Urls.resolve(base, a.sourceLink());
+    if (link == null && sourceLink == null) {
+      URI relative = a.link() != null ? a.link() : a.sourceLink();
+      throw new InvalidValueException(
+          a.link() != null ? "link" : "sourceLink",
+          relative,
+          "is relative and the article has no base URL");
+    }
+    URI shown = link != null ? link : sourceLink;
     String shownLink = shown.toASCIIString();
 
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant published = a.published() != null ? a.published() : a.updated();
-    if (published == null) {
-      throw new InvalidValueException("published", null, "is missing (and so is updated)");
+    String id = Text.stripForbidden(a.id()).strip();
+    if (id.isEmpty()) {
+      id = shownLink; // an id of control characters only: the link, as when none is given
     }
-    if (published.isBefore(EARLIEST)) {
-      throw new InvalidValueException("published", published, "is before 1990");
+
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant published = plausible(a.published());
+    Instant given = plausible(a.updated());
+    if (published == null) {
+      // undated (or dated before 1990, a parse artefact): first seen now
+      published = given != null ? given : now;
     }
     published = published.truncatedTo(ChronoUnit.SECONDS);
     if (published.isAfter(now)) {
       published = now;
     }
     Instant updated =
-        a.updated() == null || a.updated().isBefore(published)
-            ? published
-            : a.updated().truncatedTo(ChronoUnit.SECONDS);
+        given == null || given.isBefore(published) ? published : given.truncatedTo(ChronoUnit.SECONDS);
     if (updated.isAfter(now)) {
       updated = now;
     }
 
-    String language = a.effectiveLanguage();
-    boolean rtl = language != null ? isRtlLanguage(language) : startsRightToLeft(title);
-
+    String title = Text.truncate(Text.plain(a.title()), policy.maxTitleLength());
     String summary = a.summary() == null ? "" : Text.plain(a.summary());
     String contentHtml = "";
+    String contentText = "";
     if (a.contentHtml() != null) {
       String raw = a.contentHtml();
       if (raw.length() > policy.maxContentLength()) {
@@ -109,16 +111,30 @@ public final class Normalizer {
         }
         raw = raw.substring(0, cut);
       }
-      // the content's text is kept only for a summary, and only as far as it needs (issue #4)
-      int textLimit = summary.isEmpty() ? policy.maxSummaryLength() : -1;
+      // the content's text is kept only for a summary or a title, and only as far as they need
+      // (issue #4)
+      int textLimit =
+          summary.isEmpty() || title.isEmpty()
+              ? Math.max(policy.maxSummaryLength(), DERIVED_TITLE_LENGTH)
+              : -1;
       Html.Clean clean = Html.clean(raw, base == null ? null : base.toString(), textLimit);
       contentHtml = clean.html();
-      if (summary.isEmpty()) {
-        summary = clean.text();
+      if (textLimit >= 0) {
+        contentText = clean.text();
       }
     }
-
+    if (title.isEmpty()) {
+      // a title of markup only: the start of the article's text, else its link
+      String text = !summary.isEmpty() ? summary : contentText;
+      title = text.isEmpty() ? shownLink : Text.truncate(text, DERIVED_TITLE_LENGTH);
+    }
+    if (summary.isEmpty()) {
+      summary = contentText;
+    }
     summary = summary.isEmpty() ? null : Text.truncate(summary, policy.maxSummaryLength());
+
+    String language = a.effectiveLanguage();
+    boolean rtl = language != null ? isRtlLanguage(language) : startsRightToLeft(title);
 
     Publication publication = a.publication();
     if (publication == null) {
@@ -131,11 +147,16 @@ public final class Normalizer {
     }
     NormalizedArticle.Source source = null;
     Attribution attribution = null;
+    String name = null;
     if (publication != null) {
-      String name = Text.truncate(Text.plain(publication.name()), policy.maxTitleLength());
+      name = Text.truncate(Text.plain(publication.name()), policy.maxTitleLength());
       if (name.isEmpty()) {
-        throw new InvalidValueException("publication.name", publication.name(), "has no text");
+        // a name of markup only: the publication is credited by its source link's host
+        Publication host = hostOf(sourceLink);
+        name = host == null ? null : host.name();
       }
+    }
+    if (publication != null && name != null) {
       source =
           NormalizedArticle.Source.of(
               name,
@@ -193,6 +214,11 @@ public final class Normalizer {
         image(a.image(), base));
   }
 
+  /** Returns the instant, or {@code null} when there is none or it is before 1990. */
+  private static @Nullable Instant plausible(@Nullable Instant instant) {
+    return instant == null || instant.isBefore(EARLIEST) ? null : instant;
+  }
+
   /** The base of relative URLs: baseUri, else the source link (content comes from there), else link. */
   private static @Nullable URI base(Article a) {
     if (a.baseUri() != null) {
@@ -205,14 +231,6 @@ public final class Normalizer {
       return a.link();
     }
     return a.publication() == null ? null : a.publication().url();
-  }
-
-  private static URI resolve(String field, @Nullable URI base, URI reference) {
-    URI resolved = Urls.resolve(base, reference);
-    if (resolved == null) {
-      throw new InvalidValueException(field, reference, "is relative and the article has no base URL");
-    }
-    return resolved;
   }
 
   private static @Nullable Publication hostOf(@Nullable URI sourceLink) {
@@ -277,11 +295,13 @@ public final class Normalizer {
     return false;
   }
 
+  /** Authors with a name of text, each name once (ignoring case). */
   private List<NormalizedArticle.Person> authors(List<Author> authors) {
     List<NormalizedArticle.Person> out = new ArrayList<>(authors.size());
+    Set<String> seen = new HashSet<>();
     for (Author author : authors) {
       String name = Text.truncate(Text.plain(author.name()), policy.maxTitleLength());
-      if (!name.isEmpty()) {
+      if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
         out.add(
             new NormalizedArticle.Person(
                 name, author.email(), author.url() == null ? null : author.url().toASCIIString()));
@@ -290,19 +310,22 @@ public final class Normalizer {
     return out;
   }
 
+  /** Categories of text, each once (ignoring case). */
   private List<String> categories(List<String> categories) {
     if (categories.isEmpty()) {
       return List.of();
     }
-    Set<String> out = new LinkedHashSet<>();
+    List<String> out = new ArrayList<>(categories.size());
+    Set<String> seen = new HashSet<>();
     for (String category : categories) {
       String name = Text.truncate(Text.plain(category), policy.maxTitleLength());
-      if (!name.isEmpty()) {
+      if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
         out.add(name);
       }
     }
     return List.copyOf(out);
   }
+
 
   private static NormalizedArticle.@Nullable Image image(@Nullable Enclosure image, @Nullable URI base) {
     if (image == null) {

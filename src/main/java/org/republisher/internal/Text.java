@@ -1,6 +1,7 @@
 package org.republisher.internal;
 
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 /** Plain-text repair shared by every field: forbidden characters, markup, whitespace, length. */
 public final class Text {
@@ -10,8 +11,9 @@ public final class Text {
 
   /**
    * Returns true for a code point XML 1.0 allows and readers agree on: tab, line feed, carriage
-   * return, U+0020 to U+D7FF except the C1 controls U+007F to U+009F, U+E000 to U+FFFD, and the
-   * supplementary planes.
+   * return, U+0020 to U+D7FF except the C1 controls U+007F to U+009F, U+E000 to U+FFFC, and the
+   * supplementary planes. U+FFFD, the replacement character, is what a decoder left of bytes it
+   * could not read: it says nothing, and the W3C validator flags it (BadCharacters).
    */
   static boolean allowed(int c) {
     if (c < 0x20) {
@@ -23,7 +25,7 @@ public final class Text {
     if (c <= 0xD7FF) {
       return true;
     }
-    if (c >= 0xE000 && c <= 0xFFFD) {
+    if (c >= 0xE000 && c <= 0xFFFC) {
       return true;
     }
     return c >= 0x10000 && c <= 0x10FFFF;
@@ -31,7 +33,8 @@ public final class Text {
 
   /**
    * Removes the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return;
-   * U+FFFE, U+FFFF; lone surrogates) and the C1 controls, which XML allows but readers disagree on.
+   * U+FFFE, U+FFFF; lone surrogates), the C1 controls, which XML allows but readers disagree on,
+   * and U+FFFD, the replacement character a decoder leaves for bytes it could not read.
    * Returns the same instance when nothing is removed.
    */
   public static String stripForbidden(String text) {
@@ -152,21 +155,23 @@ public final class Text {
   }
 
   /**
-   * Turns a fragment that may hold markup and entities into plain text: tags removed, entities
-   * decoded, forbidden characters removed, whitespace collapsed. Text with neither {@code <} nor
-   * {@code &} is only repaired, not parsed.
+   * Turns a fragment that may hold markup and entities into plain text: tags removed, then entities
+   * decoded exactly once, forbidden characters removed, whitespace collapsed. What the decoding
+   * reveals stays text: {@code "C++ &lt;T&gt;"} becomes {@code "C++ <T>"}, and the double-escaped
+   * {@code "&amp;lt;b&amp;gt;"} becomes {@code "&lt;b&gt;"}, as readers show them. Text with
+   * neither {@code <} nor {@code &} is only repaired, not parsed.
    */
   public static String plain(String text) {
-    String value = text;
-    // decoding may reveal markup or entities escaped twice: decode until stable, a few times
-    for (int round = 0; round < 3 && (value.indexOf('<') >= 0 || value.indexOf('&') >= 0); round++) {
-      String decoded = Html.toText(value);
-      if (decoded.equals(value)) {
-        break;
-      }
-      value = decoded;
-    }
+    String value = text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? Html.toText(text) : text;
     return collapseWhitespace(stripForbidden(value));
+  }
+
+  /**
+   * Repairs text that is plain already (never parsed for markup): forbidden characters removed,
+   * whitespace collapsed.
+   */
+  public static String clean(String text) {
+    return collapseWhitespace(stripForbidden(text));
   }
 
   /**
@@ -197,6 +202,70 @@ public final class Text {
 
   private static boolean isPunctuation(char c) {
     return c == ',' || c == ';' || c == ':' || c == '-' || c == '–' || c == '،' || c == '؛';
+  }
+
+  /** The most characters of one value a log line or a message quotes: 200. */
+  public static final int LOG_LIMIT = 200;
+
+  /**
+   * Makes a value from upstream or from a record safe to log or to quote in a message: one line,
+   * bounded. Line feeds, carriage returns and tabs become {@code \n}, {@code \r} and {@code \t};
+   * other controls (C0, DEL, C1), the line and paragraph separators and the bidi controls become
+   * {@code \}{@code uXXXX}; the value is cut after {@value #LOG_LIMIT}
+   * characters, with "…".
+   *
+   * @param value the value, or {@code null}
+   * @return the text to log; {@code "null"} for {@code null}
+   */
+  public static String forLog(@Nullable Object value) {
+    return forLog(value, LOG_LIMIT);
+  }
+
+  /**
+   * Makes text safe to log as {@link #forLog(Object)} does, cut after {@code limit} characters.
+   *
+   * @param value the value, or {@code null}
+   * @param limit the most characters kept
+   * @return the text to log
+   */
+  public static String forLog(@Nullable Object value, int limit) {
+    String text = String.valueOf(value);
+    int n = text.length();
+    int i = 0;
+    while (i < n && i < limit && !needsEscape(text.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(Math.min(n, limit) + 16).append(text, 0, i);
+    for (; i < n && i < limit; i++) {
+      char c = text.charAt(i);
+      if (!needsEscape(c)) {
+        out.append(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+      }
+    }
+    if (i < n) {
+      out.append('…');
+    }
+    return out.toString();
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20
+        || (c >= 0x7F && c <= 0x9F)
+        || c == '\u2028'
+        || c == '\u2029'
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   /** Decodes HTML entities in text that has no markup. */

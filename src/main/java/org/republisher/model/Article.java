@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,10 @@ import org.republisher.internal.Urls;
 /**
  * One news article, the unit that flows from sources to feeds. Immutable and thread-safe.
  *
- * <p>An article holds what a source gave: its text fields may still hold markup, entities or
- * characters XML forbids, and its URLs may be relative. The feed writers repair all of that by the
+ * <p>An article holds what a source gave: its text fields (title, summary, names, categories) are
+ * HTML fragments that may hold markup, entities or characters XML forbids, and its URLs may be
+ * relative. A source that has plain text escapes it ({@code "C++ <T>"} is given as {@code "C++
+ * &amp;lt;T&amp;gt;"}), so that the writers' one decoding gives the text back. The feed writers repair all of that by the
  * rules documented in {@link org.republisher.write.FeedWriter}; the constructor only rejects what
  * no rule can repair (a blank title, no link at all, a {@code javascript:} link).
  *
@@ -28,7 +30,7 @@ import org.republisher.internal.Urls;
  * publication, title and publication date.
  *
  * @param id a stable identifier, unique within a feed; derived when {@code null} is given
- * @param title the headline; not blank
+ * @param title the headline, an HTML fragment made text when written; not blank
  * @param link the republisher's own page for the article, or {@code null}
  * @param sourceLink the original article at its publication, or {@code null}; one of {@code link}
  *     and {@code sourceLink} is required
@@ -38,7 +40,8 @@ import org.republisher.internal.Urls;
  * @param authors its authors, possibly empty
  * @param categories its categories, possibly empty
  * @param language its language as a BCP 47 tag, or {@code null} for the publication's language
- * @param summary a plain-text summary, or {@code null} to derive one from the content
+ * @param summary a summary, an HTML fragment made text when written, or {@code null} to derive one
+ *     from the content
  * @param contentHtml the body as an HTML fragment, or {@code null}
  * @param image its image, or {@code null}
  * @param baseUri what relative URLs resolve against, or {@code null} for the source link (the
@@ -90,7 +93,7 @@ public record Article(
       @Nullable String contentHtml,
       @Nullable Enclosure image,
       @Nullable URI baseUri) {
-    requireNonNull(title, "title");
+    notNull(title, "title");
     String name = id != null && !id.isBlank() ? id : title;
     try {
       if (title.isBlank()) {
@@ -104,7 +107,7 @@ public record Article(
       baseUri = baseUri == null ? null : Urls.absolute("baseUri", baseUri.toString());
       language = language == null ? null : Languages.tag("language", language);
       for (String category : categories) {
-        requireNonNull(category, "categories element");
+        notNull(category, "categories element");
       }
       if (id != null && id.isBlank()) {
         throw new InvalidValueException("id", id, "is blank");
@@ -244,7 +247,7 @@ public record Article(
      * @return this builder
      */
     public Builder title(String title) {
-      this.title = requireNonNull(title, "title");
+      this.title = notNull(title, "title");
       return this;
     }
 
@@ -304,7 +307,7 @@ public record Article(
      * @return this builder
      */
     public Builder published(LocalDate date) {
-      this.publishedDate = requireNonNull(date, "date");
+      this.publishedDate = notNull(date, "date");
       this.published = null;
       return this;
     }
@@ -342,29 +345,31 @@ public record Article(
      * @return this builder
      */
     public Builder author(Author author) {
-      authors.add(requireNonNull(author, "author"));
+      authors.add(notNull(author, "author"));
       return this;
     }
 
     /**
-     * Adds an author known by name.
+     * Adds an author known by name; a blank name adds nobody. (Authors whose names have no text, or
+     * the same text as an earlier one's, are left out when written.)
      *
-     * @param name the name; not blank
+     * @param name the name
      * @return this builder
      */
     public Builder author(String name) {
-      return author(Author.of(name));
+      return notNull(name, "author").isBlank() ? this : author(Author.of(name));
     }
 
     /**
-     * Adds categories.
+     * Adds categories. (Categories with no text, or the same text as an earlier one's, are left out
+     * when written.)
      *
      * @param categories the category names
      * @return this builder
      */
     public Builder categories(String... categories) {
       for (String category : categories) {
-        this.categories.add(requireNonNull(category, "category"));
+        this.categories.add(notNull(category, "category"));
       }
       return this;
     }
@@ -383,7 +388,8 @@ public record Article(
     /**
      * Sets the summary.
      *
-     * @param summary plain text; without one, a summary is derived from the content when written
+     * @param summary an HTML fragment, made text when written (markup stripped, entities decoded
+     *     once); without one, a summary is derived from the content
      * @return this builder
      */
     public Builder summary(@Nullable String summary) {

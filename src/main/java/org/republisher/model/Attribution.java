@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Instant;
@@ -28,8 +28,9 @@ import org.republisher.internal.AttributionText;
  *
  * <p>and {@link #parse(CharSequence)} reads such a line back out of scraped text, in these four
  * languages, with numeric dates ({@code 04 - 06 - 2020}, {@code 04/06/2020}, {@code 2020-06-04})
- * or month names ("21 mars 2026", "21 de marzo de 2026", "March 21, 2026", "21 مارس 2026" and the
- * Moroccan "21 ماي 2026"), in Western or Arabic-Indic digits.
+ * or month names ("21 mars 2026", "21 - mars - 2026", "21 de marzo de 2026", "March 21, 2026",
+ * "21 مارس 2026", the Moroccan "15 - غشت - 2019" and the Algerian "21 جوان 2026"), in Western or
+ * Arabic-Indic digits, with any spaces and dashes between the parts.
  *
  * @param publication who published the original
  * @param date the day it was published, in the publication's zone
@@ -45,8 +46,8 @@ public record Attribution(Publication publication, LocalDate date, @Nullable URI
 
   /** Checks that the publication and date are present. */
   public Attribution {
-    requireNonNull(publication, "publication");
-    requireNonNull(date, "date");
+    notNull(publication, "publication");
+    notNull(date, "date");
   }
 
   /**
@@ -103,8 +104,8 @@ public record Attribution(Publication publication, LocalDate date, @Nullable URI
    * @return the attribution, or empty
    */
   public static Optional<Attribution> parse(CharSequence text, ZoneId zone) {
-    requireNonNull(text, "text");
-    requireNonNull(zone, "zone");
+    notNull(text, "text");
+    notNull(zone, "zone");
     return AttributionText.parse(text)
         .map(
             found ->
@@ -120,11 +121,22 @@ public record Attribution(Publication publication, LocalDate date, @Nullable URI
    *
    * @param text scraped text
    * @return the attribution, without source link
-   * @throws InvalidValueException quoting the text when no attribution line is found in it
+   * @throws InvalidValueException quoting the text when no attribution line is found in it, or
+   *     when the line's date is not a real day ("31 - 02 - 2020": the message says so)
    */
   public static Attribution of(CharSequence text) {
-    return parse(text)
-        .orElseThrow(
-            () -> new InvalidValueException("attribution", text, "is not an attribution line"));
+    if (text == null) {
+      throw new InvalidValueException("attribution", null, "must not be null");
+    }
+    AttributionText.Reading reading = AttributionText.read(text);
+    AttributionText.Found found = reading.found();
+    if (found != null) {
+      return new Attribution(Publication.of(found.publication()), found.date(), null);
+    }
+    if (reading.impossibleDate() != null) {
+      throw new InvalidValueException(
+          "attribution", text, "has a date that does not exist (" + reading.impossibleDate() + ")");
+    }
+    throw new InvalidValueException("attribution", text, "is not an attribution line");
   }
 }

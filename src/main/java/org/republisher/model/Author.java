@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,7 @@ public record Author(String name, @Nullable String email, @Nullable URI url) {
    *     not absolute http(s)
    */
   public Author {
-    requireNonNull(name, "name");
+    notNull(name, "name");
     if (name.isBlank()) {
       throw new InvalidValueException("author.name", name, "is blank");
     }

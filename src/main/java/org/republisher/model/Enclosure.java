@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ public record Enclosure(URI url, @Nullable String type, long length) {
    *     length is below -1
    */
   public Enclosure {
-    requireNonNull(url, "url");
+    notNull(url, "url");
     url = Urls.link("image", url);
     if (type != null && (type.indexOf('/') < 1 || type.isBlank())) {
       throw new InvalidValueException("image.type", type, "is not a media type");

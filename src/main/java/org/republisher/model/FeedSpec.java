@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Instant;
@@ -13,12 +13,13 @@ import org.republisher.internal.Urls;
  * The metadata of one output feed: its title, where it is served, what it links to. Immutable and
  * thread-safe.
  *
- * @param title the feed's title, plain text; not blank
+ * @param title the feed's title, plain text (written as the text it is: {@code <} and {@code &} are
+ *     not markup); control characters are removed and whitespace collapsed; not blank
  * @param selfUrl where the feed itself is served, absolute http(s); written as {@code atom:link
  *     rel="self"} in RSS and Atom and as {@code feed_url} in JSON Feed
  * @param link the web page the feed belongs to, absolute http(s); defaults to the root of the self
  *     URL's site
- * @param description a plain-text description; defaults to the title
+ * @param description a plain-text description, repaired as the title is; defaults to the title
  * @param language the feed's language as a BCP 47 tag, or {@code null} for a multilingual feed
  * @param icon a small square image for the feed, absolute http(s), or {@code null}
  * @param author who runs the feed, or {@code null}: Atom feeds then credit each entry's authors,
@@ -51,15 +52,15 @@ public record FeedSpec(
    *     blank, a URL is not absolute http(s), the language is not a tag, or the limit is below 1
    */
   public FeedSpec {
-    requireNonNull(title, "title");
-    requireNonNull(selfUrl, "selfUrl");
-    requireNonNull(link, "link");
-    requireNonNull(description, "description");
-    title = Text.plain(title);
+    notNull(title, "title");
+    notNull(selfUrl, "selfUrl");
+    notNull(link, "link");
+    notNull(description, "description");
+    title = Text.clean(title);
     if (title.isEmpty()) {
       throw new InvalidValueException("feed.title", title, "is blank");
     }
-    description = Text.plain(description);
+    description = Text.clean(description);
     if (description.isEmpty()) {
       throw new InvalidValueException("feed.description", description, "is blank");
     }
@@ -123,7 +124,7 @@ public record FeedSpec(
     private @Nullable URI hub;
 
     private Builder(String title, URI selfUrl) {
-      this.title = requireNonNull(title, "title");
+      this.title = notNull(title, "title");
       this.selfUrl = selfUrl;
     }
 
@@ -145,7 +146,7 @@ public record FeedSpec(
      * @return this builder
      */
     public Builder description(String description) {
-      this.description = requireNonNull(description, "description");
+      this.description = notNull(description, "description");
       return this;
     }
 

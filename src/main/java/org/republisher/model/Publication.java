@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.ZoneId;
@@ -35,8 +35,8 @@ public record Publication(
    *     absolute http(s), or the language is not a BCP 47 tag
    */
   public Publication {
-    requireNonNull(name, "name");
-    requireNonNull(zone, "zone");
+    notNull(name, "name");
+    notNull(zone, "zone");
     if (name.isBlank()) {
       throw new InvalidValueException("publication.name", name, "is blank");
     }
@@ -95,7 +95,7 @@ public record Publication(
     private ZoneId zone = DEFAULT_ZONE;
 
     private Builder(String name) {
-      this.name = requireNonNull(name, "name");
+      this.name = notNull(name, "name");
     }
 
     /**
@@ -140,7 +140,7 @@ public record Publication(
      * @return this builder
      */
     public Builder zone(ZoneId zone) {
-      this.zone = requireNonNull(zone, "zone");
+      this.zone = notNull(zone, "zone");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package org.republisher.model;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +25,9 @@ public record Selection(Set<String> publications, Set<String> categories, Set<St
 
   /** Checks and copies the sets, folding case. */
   public Selection {
-    publications = folded(requireNonNull(publications, "publications"));
-    categories = folded(requireNonNull(categories, "categories"));
-    languages = folded(requireNonNull(languages, "languages"));
+    publications = folded(notNull(publications, "publications"));
+    categories = folded(notNull(categories, "categories"));
+    languages = folded(notNull(languages, "languages"));
   }
 
   /**
@@ -95,7 +95,7 @@ public record Selection(Set<String> publications, Set<String> categories, Set<St
   private static Set<String> folded(Set<String> values) {
     Set<String> folded = new TreeSet<>();
     for (String value : values) {
-      folded.add(fold(requireNonNull(value, "selection element")));
+      folded.add(fold(notNull(value, "selection element")));
     }
     return Set.copyOf(folded);
   }

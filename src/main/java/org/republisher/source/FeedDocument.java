@@ -177,6 +177,9 @@ final class FeedDocument {
     }
     Element root = document.getRootElement();
     Element container = container(root);
+    if (container == root && root.getName().equals("rss")) {
+      throw new SourceException(sourceId, uri, -1, "RSS document has no <channel> element", null);
+    }
     List<Item> items = new ArrayList<>();
     String itemName = root.getName().equals("feed") ? "entry" : "item";
     int total = limits.total();
@@ -205,8 +208,12 @@ final class FeedDocument {
           -1,
           cut + "not an RSS or Atom feed (the root element is <" + root.getQualifiedName() + ">)",
           e);
-    } catch (FeedException | RuntimeException e) {
-      throw new SourceException(sourceId, uri, -1, cut + "not a readable feed: " + e, e);
+    } catch (FeedException e) {
+      throw new SourceException(sourceId, uri, -1, cut + "not a readable feed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Rome's own failure (a NullPointerException on an odd document): its message is Rome's
+      throw new SourceException(
+          sourceId, uri, -1, cut + "not a feed Rome can read (<" + root.getQualifiedName() + ">)", e);
     }
     if (items.size() != feed.getEntries().size()) {
       items = List.of(); // Rome saw other entries than this class: no per-entry extras

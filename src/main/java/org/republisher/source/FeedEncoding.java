@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +27,19 @@ import org.slf4j.LoggerFactory;
  * <p>The order is RFC 7303's, the one browsers and the W3C feed validator follow:
  *
  * <ol>
- *   <li>a byte order mark (UTF-8, UTF-16BE, UTF-16LE) wins;
+ *   <li>a byte order mark (UTF-8, UTF-16BE, UTF-16LE, UTF-32BE, UTF-32LE) wins;
  *   <li>else the {@code charset} of the HTTP {@code Content-Type};
- *   <li>else what the bytes say: the XML declaration's {@code encoding}, a UTF-16 guess from the
- *       first bytes, else UTF-8 (Rome's {@link XmlReader}, in its raw mode).
+ *   <li>else what the bytes say: a UTF-32 or UTF-16 document without byte order mark by its first
+ *       character {@code <} (XML 1.0 Appendix F), else the XML declaration's {@code encoding},
+ *       else UTF-8 (Rome's {@link XmlReader}, in its raw mode, which knows no UTF-32).
  * </ol>
  *
- * Two repairs for the usual mistakes, each logged:
+ * Three repairs for the usual mistakes, each logged:
  *
  * <ul>
+ *   <li>A header naming a single-byte charset (a server's default) over a body that starts as
+ *       UTF-32 or UTF-16 does ({@code 3C 00 00 00}, {@code 00 3C 00 3F}…) is read as the bytes
+ *       say: such a body read a byte at a time is full of NUL characters, never XML.
  *   <li>A header naming ISO-8859-1, windows-1252 or US-ASCII (a server's default) over a body that
  *       is valid UTF-8 with non-ASCII bytes, and that declares UTF-8 or nothing, is read as UTF-8:
  *       such bytes are almost never Latin-1 text.
@@ -50,6 +55,8 @@ final class FeedEncoding {
   private static final Logger LOG = LoggerFactory.getLogger(FeedEncoding.class);
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
+  private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
   private static final Set<String> LATIN = Set.of("ISO-8859-1", "windows-1252", "US-ASCII");
 
   private FeedEncoding() {}
@@ -69,16 +76,32 @@ final class FeedEncoding {
     Charset bom = bom(body);
     if (bom != null) {
       charset = bom;
-      skip = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+      skip = bom.equals(StandardCharsets.UTF_8) ? 3 : isUtf32(bom) ? 4 : 2;
     } else {
-      declared = declared(sourceId, uri, body);
+      Charset signature = signature(body);
+      declared = signature != null ? signature : declared(sourceId, uri, body);
       charset = header != null ? header : declared;
+      if (header != null
+          && signature != null
+          && (!isUtf16(header) || header.name().equals("UTF-16") || header.name().equals("UTF-32"))) {
+        // a single-byte charset cannot read it, and a wide one without byte order needs one
+        LOG.warn(
+            "{}: the header says {} but the body is {}; read as {}",
+            Text.forLog(sourceId),
+            header,
+            signature,
+            signature);
+        charset = signature;
+      }
       if (header != null
           && LATIN.contains(header.name())
           && declared.equals(StandardCharsets.UTF_8)
           && hasNonAscii(body)
           && isUtf8(body, 0)) {
-        LOG.debug("{}: the header says {} but the body is UTF-8; read as UTF-8", sourceId, header);
+        LOG.debug(
+            "{}: the header says {} but the body is UTF-8; read as UTF-8",
+            Text.forLog(sourceId),
+            header);
         charset = StandardCharsets.UTF_8;
       }
     }
@@ -87,13 +110,23 @@ final class FeedEncoding {
           declared != null && !declared.equals(StandardCharsets.UTF_8) && !isUtf16(declared)
               ? declared
               : WINDOWS_1252;
-      LOG.warn("{}: the body is not valid UTF-8 as said; read as {}", sourceId, instead.name());
+      LOG.warn(
+          "{}: the body is not valid UTF-8 as said; read as {}",
+          Text.forLog(sourceId),
+          instead.name());
       charset = instead;
     }
     return new InputStreamReader(new ByteArrayInputStream(body, skip, body.length - skip), charset);
   }
 
-  private static @Nullable Charset bom(byte[] b) {
+  /** The encoding a byte order mark at the start names (UTF-8, -16 or -32), else {@code null}. */
+  static @Nullable Charset bom(byte[] b) {
+    if (starts(b, 0x00, 0x00, 0xFE, 0xFF)) {
+      return UTF_32BE;
+    }
+    if (starts(b, 0xFF, 0xFE, 0x00, 0x00)) {
+      return UTF_32LE; // before UTF-16LE, whose mark it starts with
+    }
     if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
       return StandardCharsets.UTF_8;
     }
@@ -104,6 +137,42 @@ final class FeedEncoding {
       return StandardCharsets.UTF_16LE;
     }
     return null;
+  }
+
+  /**
+   * A UTF-32 or UTF-16 document without byte order mark, by how its first character, {@code <},
+   * is encoded; {@code null} for any other start.
+   */
+  private static @Nullable Charset signature(byte[] b) {
+    if (starts(b, 0x00, 0x00, 0x00, 0x3C)) {
+      return UTF_32BE;
+    }
+    if (starts(b, 0x3C, 0x00, 0x00, 0x00)) {
+      return UTF_32LE;
+    }
+    if (starts(b, 0x00, 0x3C, 0x00, 0x3F)) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (starts(b, 0x3C, 0x00, 0x3F, 0x00)) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  private static boolean starts(byte[] b, int... prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xff) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isUtf32(Charset c) {
+    return c.name().startsWith("UTF-32");
   }
 
   /** What the bytes say, by Rome's raw detection: declaration, UTF-16 guess, else UTF-8. */
@@ -135,19 +204,27 @@ final class FeedEncoding {
     return false;
   }
 
-  /** Whether the bytes from {@code offset} are well-formed UTF-8, decoded in small steps. */
+  /** Whether the bytes from {@code offset} are well-formed UTF-8. */
   static boolean isUtf8(byte[] body, int offset) {
+    return firstNonUtf8(body, offset, body.length) < 0;
+  }
+
+  /**
+   * Returns the index of the first byte in {@code [from, to)} that does not start or continue a
+   * UTF-8 character, or -1 when there is none; decodes in small steps.
+   */
+  static int firstNonUtf8(byte[] bytes, int from, int to) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
     CharBuffer out = CharBuffer.allocate(8 * 1024);
     while (true) {
       CoderResult result = decoder.decode(in, out, true);
       if (result.isError()) {
-        return false;
+        return in.position();
       }
       if (result.isUnderflow()) {
         break;
@@ -155,6 +232,7 @@ final class FeedEncoding {
       out.clear();
     }
     out.clear();
-    return !decoder.flush(out).isError();
+    return decoder.flush(out).isError() ? in.position() : -1;
   }
+
 }

@@ -1,5 +1,7 @@
 package org.republisher.source;
 
+import static java.util.Objects.requireNonNull;
+
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -9,6 +11,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,12 +22,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Html;
 import org.republisher.internal.Text;
+import org.republisher.internal.Urls;
 import org.republisher.model.Article;
 import org.republisher.model.Author;
 import org.republisher.model.Enclosure;
@@ -71,15 +77,16 @@ final class FeedMapping {
   /** Maps the feed's entries, in document order, at most {@code maxItems}. */
   List<Article> articles(FeedDocument doc, URI documentUri) {
     SyndFeed feed = doc.feed;
-    URI channelLink = http(FeedDocument.resolve(doc.base, alternate(feed)));
+    URI channelLink = http(resolve(doc.base, alternate(feed)));
     boolean atom = feed.getFeedType() != null && feed.getFeedType().startsWith("atom");
     Publication channel =
-        configured != null ? configured : channelPublication(doc, channelLink, documentUri);
+        configured != null ? configured : channelPublication(doc, channelLink, documentUri, atom);
     String language = tag(doc.language);
-    List<Author> feedAuthors = authors(feed.getAuthors(), null, null, null);
+    List<Author> feedAuthors = authors(feed.getAuthors(), null, null, null, atom);
     List<SyndEntry> entries = feed.getEntries();
     if (doc.total > maxItems) {
-      LOG.warn("{}: {} entries, only the first {} are read", sourceId, doc.total, maxItems);
+      LOG.warn(
+          "{}: {} entries, only the first {} are read", Text.forLog(sourceId), doc.total, maxItems);
     }
     List<Article> articles = new ArrayList<>(Math.min(entries.size(), maxItems));
     for (int i = 0; i < entries.size() && i < maxItems; i++) {
@@ -92,12 +99,12 @@ final class FeedMapping {
               ? item.base()
               : atom ? or(http(doc.base), channelLink) : or(channelLink, doc.base);
       try {
-        Article article = article(entry, item, base, channel, language, feedAuthors);
+        Article article = article(entry, item, base, atom, channel, language, feedAuthors);
         if (article != null) {
           articles.add(article);
         }
       } catch (RuntimeException e) {
-        LOG.warn("{}: entry {} skipped: {}", sourceId, i + 1, e.getMessage());
+        LOG.warn("{}: entry {} skipped: {}", Text.forLog(sourceId), i + 1, e.getMessage());
       }
     }
     return articles;
@@ -120,27 +127,51 @@ final class FeedMapping {
       SyndEntry entry,
       FeedDocument.Item item,
       @Nullable URI base,
+      boolean atom,
       Publication channel,
       @Nullable String language,
       List<Author> feedAuthors) {
-    String rawLink = nonBlank(entry.getLink());
-    if (rawLink == null && entry.getUri() != null && isHttp(entry.getUri())) {
-      rawLink = entry.getUri().strip(); // a guid that is a URL, even if not marked a permalink
+    String title = title(entry, atom);
+    boolean standIn = false;
+    List<String> refused = new ArrayList<>(1);
+    String sourceLink = link(entry, base, refused);
+    String id = stableId(entry);
+    Publication original = original(entry.getSource(), base, atom);
+    Publication publication = original != null ? original : channel;
+    if (sourceLink == null) {
+      String why =
+          refused.isEmpty()
+              ? "has no link"
+              : "has no http(s) link (\"" + Text.forLog(refused.get(0)) + "\" is not one)";
+      URI home = publication.url() != null ? publication.url() : publication.feedUrl();
+      if (home == null || title == null) {
+        LOG.warn(
+            "{}: entry \"{}\" skipped: it {}, and {}",
+            Text.forLog(sourceId),
+            Text.forLog(name(entry, title)),
+            why,
+            title == null ? "no title or text" : "its publication no home page");
+        return null;
+      }
+      sourceLink = home.toString();
+      standIn = true;
+      LOG.warn(
+          "{}: entry \"{}\" {}: the publication's home page {} stands in",
+          Text.forLog(sourceId),
+          Text.forLog(name(entry, title)),
+          why,
+          sourceLink);
+      if (id == null) {
+        // the home page is every such entry's link: the id comes from what the entry has
+        String key = sourceLink + '\n' + (entry.getUri() != null ? entry.getUri() : title);
+        id = "urn:uuid:" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+      }
     }
-    String title = title(entry);
-    if (rawLink == null) {
-      LOG.warn("{}: entry \"{}\" skipped: it has no link", sourceId, name(entry, title));
-      return null;
-    }
-    URI link = FeedDocument.resolve(base, rawLink);
-    String sourceLink = link != null && link.isAbsolute() ? link.toString() : rawLink;
     if (title == null) {
-      LOG.warn("{}: entry {} skipped: it has neither title nor text", sourceId, sourceLink);
-      return null;
+      title = Html.escape(sourceLink); // a link is all it has: the link is its headline
     }
-    Article.Builder b = Article.builder().id(stableId(entry)).title(title).sourceLink(sourceLink);
-    Publication original = original(entry.getSource(), base);
-    b.publication(original != null ? original : channel);
+    Article.Builder b = Article.builder().id(id).title(title).sourceLink(sourceLink);
+    b.publication(publication);
     Date published = entry.getPublishedDate();
     Date updated = entry.getUpdatedDate();
     if (item.issued() != null || item.modified() != null) {
@@ -148,19 +179,22 @@ final class FeedMapping {
       updated = item.modified();
     }
     if (published == null && updated == null) {
+      // remembered by guid, else link; a stand-in link is every link-less entry's: then by id
       String key =
-          entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri() : sourceLink;
+          entry.getUri() != null && !entry.getUri().isBlank()
+              ? entry.getUri()
+              : standIn ? requireNonNull(id) : sourceLink;
       b.published(firstSeen.apply(key));
     } else {
       b.published(published == null ? null : published.toInstant());
       b.updated(updated == null ? null : updated.toInstant());
     }
     // A republished entry is its original's: the republisher's authors and language are not its.
-    List<Author> authors = authors(entry.getAuthors(), entry.getAuthor(), dc(entry), base);
+    List<Author> authors = authors(entry.getAuthors(), entry.getAuthor(), dc(entry), base, atom);
     for (Author author : authors.isEmpty() && original == null ? feedAuthors : authors) {
       b.author(author);
     }
-    b.categories(categories(entry));
+    b.categories(categories(entry, atom));
     String lang = tag(item.language());
     b.language(lang != null || original != null ? lang : language);
     content(entry, b);
@@ -173,22 +207,71 @@ final class FeedMapping {
     return b.build();
   }
 
-  private static @Nullable String title(SyndEntry entry) {
-    String title = nonBlank(entry.getTitle());
-    if (title != null && !Text.plain(title).isEmpty()) {
+  /**
+   * The original article, made absolute: the entry's link (Rome gives an RSS permalink guid as
+   * the link), else its guid or Atom id when it is an http(s) URL, else its first enclosure; the
+   * first of them that is an http(s) URL once resolved. {@code null} when none is; the first
+   * refused one is then added to {@code refused}.
+   */
+  private static @Nullable String link(SyndEntry entry, @Nullable URI base, List<String> refused) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(nonBlank(entry.getLink()));
+    if (entry.getUri() != null && isHttp(entry.getUri())) {
+      candidates.add(entry.getUri()); // a guid that is a URL, even if not marked a permalink
+    }
+    for (SyndEnclosure enclosure : entry.getEnclosures()) {
+      candidates.add(nonBlank(enclosure.getUrl()));
+    }
+    for (String raw : candidates) {
+      if (raw != null) {
+        URI link = http(resolve(base, raw));
+        if (link != null) {
+          return link.toString();
+        }
+        if (refused.isEmpty()) {
+          refused.add(raw.strip());
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The title as an HTML fragment, as {@link Article} takes it: an Atom text title (the default
+   * type) is escaped, so that what it says stays text; else the start of the entry's text; else
+   * {@code null}.
+   */
+  private static @Nullable String title(SyndEntry entry, boolean atom) {
+    String title = titleFragment(entry.getTitleEx(), entry.getTitle(), atom);
+    if (title != null) {
       return title;
     }
     SyndContent text = entry.getDescription();
     if (text == null && !entry.getContents().isEmpty()) {
       text = entry.getContents().get(0);
     }
-    String derived = text == null || text.getValue() == null ? "" : Text.plain(text.getValue());
-    return derived.isEmpty() ? null : Text.truncate(derived, DERIVED_TITLE_LENGTH);
+    String html = html(text);
+    String derived = html == null ? "" : Text.plain(html);
+    return derived.isEmpty() ? null : Html.escape(Text.truncate(derived, DERIVED_TITLE_LENGTH));
+  }
+
+  /**
+   * A text construct as an HTML fragment: text ({@code type="text"}, the Atom default) escaped,
+   * HTML and XHTML as they are; RSS, which declares nothing, is taken as HTML, as readers take it.
+   */
+  private static String fragment(SyndContent content, boolean atom) {
+    String type = content.getType();
+    String value = content.getValue();
+    if (type == null) {
+      return atom ? Html.escape(value) : value;
+    }
+    String t = type.toLowerCase(Locale.ROOT);
+    return t.equals("text") || t.equals("text/plain") ? Html.escape(value) : value;
   }
 
   private static String name(SyndEntry entry, @Nullable String title) {
     if (title != null) {
-      return title;
+      return Text.plain(title);
     }
     return entry.getUri() == null ? "(untitled)" : entry.getUri();
   }
@@ -216,18 +299,19 @@ final class FeedMapping {
     }
   }
 
-  private Publication channelPublication(FeedDocument doc, @Nullable URI link, URI documentUri) {
+  private Publication channelPublication(
+      FeedDocument doc, @Nullable URI link, URI documentUri, boolean atom) {
     SyndFeed feed = doc.feed;
-    String name = nonBlank(feed.getTitle()) == null ? "" : Text.plain(feed.getTitle());
-    if (name.isEmpty()) {
+    String name = titleOf(feed, atom);
+    if (name == null) {
       URI named = link != null ? link : documentUri;
-      name = named.getHost() != null ? named.getHost() : sourceId;
+      name = Html.escape(named.getHost() != null ? named.getHost() : sourceId);
     }
     Publication.Builder p = Publication.builder(name);
     if (link != null) {
       p.url(link.toString());
     }
-    URI self = http(doc.selfLink == null ? null : FeedDocument.resolve(doc.base, doc.selfLink));
+    URI self = http(doc.selfLink == null ? null : resolve(doc.base, doc.selfLink));
     URI feedUrl = self != null ? self : http(documentUri);
     if (feedUrl != null) {
       p.feedUrl(feedUrl.toString());
@@ -243,22 +327,20 @@ final class FeedMapping {
    * The publication of an entry that is itself republished: RSS {@code <source url>} (the url is
    * the original's feed) or Atom {@code <source>} (alternate and self links).
    */
-  private static @Nullable Publication original(@Nullable SyndFeed source, @Nullable URI base) {
-    if (source == null || nonBlank(source.getTitle()) == null) {
-      return null;
-    }
-    String name = Text.plain(source.getTitle());
-    if (name.isEmpty()) {
+  private static @Nullable Publication original(
+      @Nullable SyndFeed source, @Nullable URI base, boolean atom) {
+    String name = source == null ? null : titleOf(source, atom);
+    if (source == null || name == null) {
       return null;
     }
     Publication.Builder p = Publication.builder(name);
     URI home = null;
     URI feedUrl = null;
     if (source.getLinks() == null || source.getLinks().isEmpty()) {
-      feedUrl = http(FeedDocument.resolve(base, nonBlank(source.getLink())));
+      feedUrl = http(resolve(base, nonBlank(source.getLink())));
     } else {
       for (SyndLink l : source.getLinks()) {
-        URI href = http(FeedDocument.resolve(base, nonBlank(l.getHref())));
+        URI href = http(resolve(base, nonBlank(l.getHref())));
         String rel = l.getRel() == null ? "alternate" : l.getRel();
         if (home == null && rel.equals("alternate")) {
           home = href;
@@ -276,38 +358,59 @@ final class FeedMapping {
     return p.build();
   }
 
+  /** A feed's title as an HTML fragment, or {@code null} when it has no text. */
+  private static @Nullable String titleOf(SyndFeed feed, boolean atom) {
+    return titleFragment(feed.getTitleEx(), feed.getTitle(), atom);
+  }
+
+  /** A title, typed or not, as an HTML fragment; {@code null} when it has no text. */
+  private static @Nullable String titleFragment(
+      @Nullable SyndContent typed, @Nullable String plain, boolean atom) {
+    String title =
+        typed != null && nonBlank(typed.getValue()) != null
+            ? fragment(typed, atom)
+            : nonBlank(plain);
+    return title == null || Text.plain(title).isEmpty() ? null : title;
+  }
+
   private static @Nullable DCModule dc(SyndEntry entry) {
     return entry.getModule(DCModule.URI) instanceof DCModule dc ? dc : null;
   }
 
-  /** Persons, then a plain author string and Dublin Core creators, without repeats. */
+  /**
+   * Persons, then a plain author string and Dublin Core creators, without repeats. Atom person
+   * names are plain text; the others are taken as HTML, as readers take them. Names are handed to
+   * the article escaped, so that the normalizer's one decoding gives them back as they read.
+   */
   private static List<Author> authors(
       @Nullable List<SyndPerson> persons,
       @Nullable String author,
       @Nullable DCModule dc,
-      @Nullable URI base) {
+      @Nullable URI base,
+      boolean atom) {
     Map<String, Author> byName = new LinkedHashMap<>();
     if (persons != null) {
       for (SyndPerson person : persons) {
-        add(byName, person.getName(), person.getEmail(), person.getUri(), base);
+        add(byName, person.getName(), atom, person.getEmail(), person.getUri(), base);
       }
     }
     if (dc != null && dc.getCreators() != null) {
       for (String creator : dc.getCreators()) {
-        add(byName, creator, null, null, base);
+        add(byName, creator, false, null, null, base);
       }
     }
-    add(byName, author, null, null, base);
+    add(byName, author, false, null, null, base);
     return List.copyOf(byName.values());
   }
 
   private static void add(
       Map<String, Author> byName,
       @Nullable String name,
+      boolean plainText,
       @Nullable String email,
       @Nullable String uri,
       @Nullable URI base) {
-    String n = name == null ? null : Text.plain(name);
+    String n = name == null ? null : plainText ? Text.clean(name) : Text.plain(name);
     String e = email == null || email.isBlank() ? null : email.strip();
     if (n != null) {
       Matcher m = EMAIL_AND_NAME.matcher(n); // RSS <author>: "jd@example.org (Jane Doe)"
@@ -325,16 +428,17 @@ final class FeedMapping {
     if (e != null && (e.indexOf('@') < 1 || e.chars().anyMatch(Character::isWhitespace))) {
       e = null;
     }
-    URI url = http(uri == null ? null : FeedDocument.resolve(base, uri));
-    byName.put(n.toLowerCase(Locale.ROOT), new Author(n, e, url));
+    URI url = http(uri == null ? null : resolve(base, uri));
+    byName.put(n.toLowerCase(Locale.ROOT), new Author(Html.escape(n), e, url));
   }
 
-  private static String[] categories(SyndEntry entry) {
+  /** Categories as HTML fragments: an Atom term is plain text, an RSS category taken as HTML. */
+  private static String[] categories(SyndEntry entry, boolean atom) {
     Set<String> names = new LinkedHashSet<>();
     for (SyndCategory category : entry.getCategories()) {
       String name = nonBlank(category.getName());
       if (name != null) {
-        names.add(name.strip());
+        names.add(atom ? Html.escape(name.strip()) : name.strip());
       }
     }
     return names.toArray(new String[0]);
@@ -394,7 +498,7 @@ final class FeedMapping {
 
   private static @Nullable Enclosure enclosure(
       String url, @Nullable String type, long length, @Nullable URI base) {
-    URI resolved = FeedDocument.resolve(base, url);
+    URI resolved = resolve(base, url);
     String where = resolved != null && resolved.isAbsolute() ? resolved.toString() : url;
     try {
       Enclosure plain = Enclosure.of(where);
@@ -433,6 +537,15 @@ final class FeedMapping {
     } catch (IllformedLocaleException e) {
       return null;
     }
+  }
+
+  /**
+   * Resolves a reference against a base, once repaired as {@link Urls#parse} repairs it (a host in
+   * another script, spaces): {@code null} when it is absent or not a URI reference.
+   */
+  private static @Nullable URI resolve(@Nullable URI base, @Nullable String reference) {
+    URI parsed = reference == null || reference.isBlank() ? null : Urls.parse(reference);
+    return parsed == null ? null : FeedDocument.resolve(base, parsed.toString());
   }
 
   private static @Nullable URI http(@Nullable URI uri) {

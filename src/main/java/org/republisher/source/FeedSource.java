@@ -81,9 +81,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Manners.</b> {@code User-Agent: republisher/0.1
  *       (+https://github.com/republisher/republisher)} unless told otherwise, {@code Accept} for
  *       feeds, {@code Accept-Encoding: gzip, deflate}.
- *   <li><b>Characters.</b> A byte order mark wins, then the HTTP {@code charset}, then the XML
- *       declaration, else UTF-8 (the order of RFC 7303). A body said to be UTF-8 that is not is
- *       read in its declared encoding, else as windows-1252, with a warning.
+ *   <li><b>Characters.</b> A byte order mark (UTF-8, UTF-16, UTF-32) wins, then the HTTP {@code
+ *       charset}, then what the bytes say: UTF-32 or UTF-16 by their first character, else the
+ *       XML declaration, else UTF-8 (the order of RFC 7303). A body said to be UTF-8 that is not is
+ *       read in its declared encoding, else as windows-1252, with a warning; a body that starts as
+ *       UTF-16 or UTF-32 does is read so, whatever single-byte charset the header names.
  *   <li><b>Hardening.</b> No DOCTYPE is read, so no entity can be declared or expanded and no DTD
  *       or external entity is ever fetched: a document with a DOCTYPE fails at once (except the
  *       harmless Netscape RSS 0.91 one, which is ignored). Named HTML entities such as {@code
@@ -94,10 +96,13 @@ import org.slf4j.LoggerFactory;
  * <h2>Mapping an entry to an {@link Article}</h2>
  *
  * <ul>
- *   <li><b>sourceLink</b>: the entry's link (else a guid that is a URL), made absolute: against the
- *       {@code xml:base} in scope, else the channel link (RSS) or the http(s) URI fetched (Atom),
- *       else the other. The article has no own {@code link}. An entry without link or URL guid is
- *       skipped.
+ *   <li><b>sourceLink</b>: the entry's link (an RSS permalink guid is one), else its guid or Atom
+ *       id when it is an http(s) URL, else its first enclosure; the first of them that is an
+ *       http(s) URL once made absolute: against the {@code xml:base} in scope, else the channel
+ *       link (RSS) or the http(s) URI fetched (Atom), else the other. An IRI is converted (IDNA
+ *       host, percent-encoded UTF-8). An entry with none of them is kept with the publication's
+ *       home page (else its feed) as source link, and logged at WARN; its id then comes from its
+ *       guid or title. The article has no own {@code link}.
  *   <li><b>id</b>: the guid or Atom id when it is an http(s), {@code tag:} or {@code urn:} URI;
  *       else derived from the source link.
  *   <li><b>publication</b>: the entry's own {@code <source>} when it is itself republished (RSS
@@ -108,8 +113,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>title</b>, <b>summary</b>, <b>contentHtml</b> as given: the normalizer turns markup in
  *       titles into text later. The content is {@code content:encoded} or Atom {@code content},
  *       with the description as summary; without content, the description is the content. Text
- *       content (Atom {@code type="text"}) is escaped into HTML. An entry without title takes the
- *       start of its text as title.
+ *       content and titles (Atom {@code type="text"}, the default) are escaped into HTML, so that
+ *       what they say stays text. An entry without title takes the start of its text as title,
+ *       else its link.
  *   <li><b>authors</b>: Atom authors, Dublin Core creators, RSS {@code author} ({@code
  *       "jd@example.org (Jane Doe)"} becomes Jane Doe with her email), without repeats; else the
  *       feed's authors, unless the entry is republished. <b>categories</b>: as given, without

@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.util.List;
 import org.republisher.InvalidValueException;
@@ -23,8 +23,8 @@ public record FetchResult(List<Article> articles, boolean notModified, FetchStat
    * @throws InvalidValueException when {@code notModified} comes with articles
    */
   public FetchResult {
-    articles = List.copyOf(requireNonNull(articles, "articles"));
-    requireNonNull(state, "state");
+    articles = List.copyOf(notNull(articles, "articles"));
+    notNull(state, "state");
     if (notModified && !articles.isEmpty()) {
       throw new InvalidValueException(
           "articles", articles.size() + " articles", "must be empty when nothing changed");

@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.republisher.InvalidValueException;
 import org.republisher.RepublisherException;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,8 @@ public final class HostSource {
    */
   public static <T> ArticleSource of(
       String id, Iterable<? extends T> objects, Function<? super T, ? extends Article> mapping) {
-    requireNonNull(objects, "objects");
-    requireNonNull(mapping, "mapping");
+    notNull(objects, "objects");
+    notNull(mapping, "mapping");
     String checked = checkedId(id);
     return source(checked, () -> map(checked, objects.iterator(), mapping));
   }
@@ -73,14 +74,14 @@ public final class HostSource {
       String id,
       Supplier<? extends Stream<? extends T>> objects,
       Function<? super T, ? extends Article> mapping) {
-    requireNonNull(objects, "objects");
-    requireNonNull(mapping, "mapping");
+    notNull(objects, "objects");
+    notNull(mapping, "mapping");
     String checked = checkedId(id);
     return source(
         checked,
         () -> {
           try (Stream<? extends T> stream =
-              requireNonNull(objects.get(), "the supplier gave no stream")) {
+              notNull(objects.get(), "the supplier gave no stream")) {
             return map(checked, stream.iterator(), mapping);
           }
         });
@@ -107,7 +108,7 @@ public final class HostSource {
   }
 
   private static String checkedId(String id) {
-    requireNonNull(id, "id");
+    notNull(id, "id");
     if (id.isBlank()) {
       throw new InvalidValueException("source.id", id, "is blank");
     }
@@ -133,7 +134,7 @@ public final class HostSource {
             "{}: object {} skipped: {}",
             id,
             position,
-            e instanceof RepublisherException ? e.getMessage() : e.toString());
+            e instanceof RepublisherException ? e.getMessage() : Text.forLog(e));
         LOG.debug("{}: object {} mapping failure", id, position, e);
         continue;
       }

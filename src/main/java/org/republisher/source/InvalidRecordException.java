@@ -1,8 +1,9 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Text;
 
 /**
  * Reported when one line of a records file cannot become an article: it is not valid JSON, a
@@ -29,13 +30,13 @@ public class InvalidRecordException extends InvalidValueException {
    */
   public InvalidRecordException(String source, long line, InvalidValueException cause) {
     super(cause.field(), cause.value(), "is not valid", cause);
-    requireNonNull(source, "source");
+    notNull(source, "source");
     if (line < 1) {
       throw new IllegalArgumentException("line is below 1: " + line);
     }
     this.source = source;
     this.line = line;
-    this.message = source + ":" + line + ": " + cause.getMessage();
+    this.message = Text.forLog(source) + ":" + line + ": " + cause.getMessage();
   }
 
   /**

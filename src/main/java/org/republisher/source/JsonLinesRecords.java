@@ -1,38 +1,26 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.Set;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -40,12 +28,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
-import org.republisher.internal.Urls;
-import org.republisher.internal.Dates;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.republisher.model.Attribution;
-import org.republisher.model.Author;
-import org.republisher.model.Enclosure;
 import org.republisher.model.Publication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Lines</h2>
  *
  * <ul>
- *   <li>The file is UTF-8; a byte order mark at its start is skipped. Each line ends with {@code
+ *   <li>The file is UTF-8; a byte order mark at its start is skipped (a UTF-16 or UTF-32 one is
+ *       read as such, see below). Each line ends with {@code
  *       \n} or {@code \r\n}; the last line may have no end.
  *   <li>A line that is empty or holds only spaces and tabs is skipped.
  *   <li>Every other line holds exactly one JSON object, the record of one article.
@@ -87,7 +73,7 @@ import org.slf4j.LoggerFactory;
  *  "baseUri": "https://www.2m.ma/fr/news/"}
  * }</pre>
  *
- * <p>Only {@code title} and one of {@code link} and {@code sourceLink} are required. A field set to
+ * <p>A record needs a link of some kind; everything else is optional or repaired (below). A field set to
  * {@code null} counts as absent, whatever its name. Field names are case-sensitive and appear at
  * most once in an object.
  *
@@ -96,8 +82,9 @@ import org.slf4j.LoggerFactory;
  *   <tr><th>field</th><th>JSON type</th><th>meaning</th></tr>
  *   <tr><td>{@code id}</td><td>string or integer</td><td>a stable id; derived from the source link,
  *       else the link, when absent (see {@link Article})</td></tr>
- *   <tr><td>{@code title}</td><td>string</td><td>the headline; required, not blank; markup and
- *       entities are turned into text when written</td></tr>
+ *   <tr><td>{@code title}</td><td>string</td><td>the headline, an HTML fragment: markup is
+ *       stripped and entities decoded once when written ({@code "C++ &amp;lt;T&amp;gt;"} reads
+ *       "C++ &lt;T&gt;")</td></tr>
  *   <tr><td>{@code link}</td><td>string</td><td>the republisher's own page for the article;
  *       http(s), absolute or relative to the base</td></tr>
  *   <tr><td>{@code sourceLink}</td><td>string</td><td>the original article at its publication;
@@ -119,8 +106,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code authors}</td><td>array</td><td>of names, or of objects with {@code name},
  *       {@code email} and {@code url}</td></tr>
  *   <tr><td>{@code categories}</td><td>array</td><td>of strings</td></tr>
- *   <tr><td>{@code summary}</td><td>string</td><td>plain text; derived from the content when
- *       absent</td></tr>
+ *   <tr><td>{@code summary}</td><td>string</td><td>text, as the title: markup stripped, entities
+ *       decoded once; derived from the content when absent</td></tr>
  *   <tr><td>{@code contentHtml}</td><td>string</td><td>the body, an HTML fragment; cleaned when
  *       written</td></tr>
  *   <tr><td>{@code image}</td><td>string or object</td><td>a URL, or an object with {@code url},
@@ -138,14 +125,50 @@ import org.slf4j.LoggerFactory;
  * may then leave out its name and give only what the line cannot say ({@code url}, {@code feedUrl},
  * {@code language}, {@code zone}).
  *
+ * <h2>Repairs</h2>
+ *
+ * A defect a rule can repair is repaired, and reported as one WARN log line that names the file,
+ * the line, the field and the rule ({@code articles.jsonl:7: authors[1] is blank: " "; dropped}):
+ *
+ * <ul>
+ *   <li>A number or boolean where text is expected gives its text; an object or array there is
+ *       ignored. {@code authors} or {@code categories} given as one string is that one author or
+ *       category; {@code publication} given as one string is its name.
+ *   <li>A missing or blank {@code title} (or one of markup only) is the start of the summary, else
+ *       of the content's text (120 characters), else the link.
+ *   <li>A {@code link}, {@code sourceLink}, {@code baseUri}, image or publication URL that is not a
+ *       URI is converted when it is an IRI: a host in any script to its IDNA form, spaces and other
+ *       characters a URI cannot hold percent-encoded as UTF-8 ({@code
+ *       https://www.médias24.ma/actualité/un article.html}). One that is still no http(s) URL (a
+ *       {@code javascript:} link, no host) is ignored. With neither link nor source link left, the
+ *       publication's home page (else its feed) stands in.
+ *   <li>A {@code published} or {@code updated} that is not ISO is read day first in the forms of
+ *       an attribution line ({@code 04/06/2020}, {@code 4 - 6 - 2020}, "21 mars 2026", "15 - غشت -
+ *       2019", Arabic-Indic digits); a day that does not exist, or anything else, is ignored. An
+ *       article with no date at all is dated when the writer first sees it.
+ *   <li>An {@code attribution} that is no attribution line, or whose date does not exist, is
+ *       ignored; a {@code language} or {@code publication.language} that is no BCP 47 tag is
+ *       ignored; a {@code publication.zone} that is no zone gives the default zone; a publication
+ *       object without a name takes the attribution's, else its URL's host.
+ *   <li>Blank and repeated authors (by name, ignoring case) and categories are dropped; an author
+ *       object without a name is dropped; a bad author email or URL is left out, the name kept.
+ *   <li>An image without a usable URL is ignored; a bad image type is guessed from the URL, a bad
+ *       length is unknown.
+ *   <li>A field this format does not define, at the top level or inside {@code publication}, {@code
+ *       image} or an author, is ignored, reported once per field name per file.
+ * </ul>
+ *
  * <h2>Errors</h2>
  *
- * A field this format does not define, at the top level or inside {@code publication}, {@code
- * image} or an author, is ignored and logged at WARN once per field name per file. A line that
- * cannot become an article (not JSON, not one object, a field of the wrong type, a missing title,
- * no link, a bad URL, date, language or attribution) is reported to the problem consumer as an
- * {@link InvalidRecordException} that names the file, the line and the field, and skipped: it never
- * stops the other lines. An I/O failure is thrown as an {@link UncheckedIOException} by the stream.
+ * Only a line that is no record, or a record with nothing to publish, is left out: not JSON, not
+ * one object, more JSON after it, a field named twice, longer than {@value #MAX_LINE_LENGTH}
+ * units, not UTF-8, or with no link of any kind (no usable link or source link, and no
+ * publication URL). It is reported to the problem consumer as an {@link InvalidRecordException}
+ * that names the file, the line and the field, and skipped: it never stops the other lines. A file
+ * that is not UTF-8 gets one clear error, at its first such line: the byte offset, the encoding the
+ * file looks like, what to do; later such lines refer to it. A file that starts with a UTF-16 or
+ * UTF-32 byte order mark is read in that encoding, with a warning. An I/O failure is thrown as an
+ * {@link UncheckedIOException} by the stream.
  *
  * <h2>Streaming</h2>
  *
@@ -161,11 +184,7 @@ public final class JsonLinesRecords {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonLinesRecords.class);
 
-  /** How many distinct publications are kept for reuse per input, at most. */
-  private static final int MAX_PUBLICATIONS_KEPT = 1024;
 
-  /** How many distinct unknown field names are logged per file, at most. */
-  private static final int UNKNOWN_NAMES_LOGGED = 100;
 
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -183,11 +202,32 @@ public final class JsonLinesRecords {
    */
   public static Stream<Article> read(Path file, Consumer<? super InvalidRecordException> problems)
       throws IOException {
-    requireNonNull(problems, "problems");
+    notNull(problems, "problems");
     Path name = file.getFileName();
-    InputStream in = Files.newInputStream(file);
-    Records records =
-        new Records(new ByteLines(in), name == null ? file.toString() : name.toString(), problems);
+    String source = name == null ? file.toString() : name.toString();
+    InputStream in = new BufferedInputStream(Files.newInputStream(file));
+    Lines lines;
+    try {
+      in.mark(4);
+      byte[] head = in.readNBytes(4);
+      in.reset();
+      Charset wide = FeedEncoding.bom(head);
+      if (wide != null && !wide.equals(StandardCharsets.UTF_8)) {
+        // a byte order mark says so without doubt: read as it says, not as UTF-8
+        LOG.warn(
+            "{}: the file is {} (byte order mark), not UTF-8; read as {}",
+            Text.forLog(source),
+            wide.name(),
+            wide.name());
+        lines = new CharLines(new InputStreamReader(in, wide), true);
+      } else {
+        lines = new ByteLines(in);
+      }
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+    Records records = new Records(lines, source, problems);
     return stream(records).onClose(records::closeUnchecked);
   }
 
@@ -201,9 +241,9 @@ public final class JsonLinesRecords {
    */
   public static Stream<Article> read(
       Reader reader, String sourceName, Consumer<? super InvalidRecordException> problems) {
-    requireNonNull(sourceName, "sourceName");
-    requireNonNull(problems, "problems");
-    return stream(new Records(new CharLines(reader), sourceName, problems));
+    notNull(sourceName, "sourceName");
+    notNull(problems, "problems");
+    return stream(new Records(new CharLines(reader, false), sourceName, problems));
   }
 
   private static Stream<Article> stream(Iterator<Article> records) {
@@ -217,12 +257,12 @@ public final class JsonLinesRecords {
     private final Lines lines;
     private final String source;
     private final Consumer<? super InvalidRecordException> problems;
-    private final Set<String> unknownNames = new HashSet<>();
+    private final RecordReader reader = new RecordReader();
     private long lineNumber;
     private @Nullable Article next;
 
     Records(Lines lines, String source, Consumer<? super InvalidRecordException> problems) {
-      this.lines = requireNonNull(lines, "lines");
+      this.lines = notNull(lines, "lines");
       this.source = source;
       this.problems = problems;
     }
@@ -252,7 +292,7 @@ public final class JsonLinesRecords {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Article article = requireNonNull(next);
+      Article article = Objects.requireNonNull(next);
       next = null;
       return article;
     }
@@ -270,9 +310,6 @@ public final class JsonLinesRecords {
       }
     }
 
-    /** Publications met in this input, by their fields. */
-    private final Map<List<Object>, Publication> publications = new HashMap<>();
-
     /** Reads the current line as an article. */
     private Article article() {
       if (lines.isTooLong()) {
@@ -280,345 +317,51 @@ public final class JsonLinesRecords {
             "line", null, "is longer than " + MAX_LINE_LENGTH + " " + lines.unit());
       }
       try (JsonParser p = lines.parser(JSON)) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new InvalidValueException("record", null, "is not a JSON object");
+        return reader.read(
+            p, repair -> LOG.warn("{}:{}: {}", Text.forLog(source), lineNumber, repair));
+      } catch (IOException | InvalidValueException e) {
+        // bytes that are not UTF-8 are found by the JSON parser; only then are they looked at
+        InvalidValueException encoding = lines.encodingProblem(lineNumber);
+        if (encoding != null) {
+          throw encoding;
         }
-        Fields fields = new Fields();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          if (p.currentToken() != JsonToken.VALUE_NULL) {
-            field(p, name, fields);
-          }
+        if (e instanceof InvalidValueException invalid) {
+          throw invalid;
         }
-        if (p.nextToken() != null) {
-          throw new InvalidValueException("record", null, "is followed by more JSON on its line");
-        }
-        return fields.article(publications);
-      } catch (JsonProcessingException e) {
-        throw new InvalidValueException(
-            "record",
-            null,
-            "is not valid JSON: "
-                + e.getOriginalMessage()
-                + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()),
-            e);
-      } catch (IOException e) {
         // the line is in memory: a failure is in the line, not in the input
         throw new InvalidValueException("record", null, "cannot be read: " + e.getMessage(), e);
       }
     }
-
-    /** Reads the value of one top-level field, the parser on its first token. */
-    private void field(JsonParser p, String name, Fields f) throws IOException {
-      switch (name) {
-        case "id" ->
-            f.id = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText() : text(p, name);
-        case "title" -> f.title = text(p, name);
-        case "link" -> f.link = text(p, name);
-        case "sourceLink" -> f.sourceLink = text(p, name);
-        case "publication" -> publication(p, f);
-        case "published" -> f.published = date(name, text(p, name));
-        case "updated" -> f.updated = date(name, text(p, name));
-        case "language" -> f.language = text(p, name);
-        case "authors" -> authors(p, f.authors);
-        case "categories" -> {
-          expect(p, JsonToken.START_ARRAY, name, "is not an array");
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            f.categories.add(text(p, "categories element"));
-          }
-        }
-        case "summary" -> f.summary = text(p, name);
-        case "contentHtml" -> f.contentHtml = text(p, name);
-        case "image" -> f.image = image(p);
-        case "baseUri" -> f.baseUri = text(p, name);
-        case "attribution" -> f.attribution = text(p, name);
-        default -> unknown(p, name);
-      }
-    }
-
-    private void publication(JsonParser p, Fields f) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_STRING) {
-        f.publicationName = p.getText();
-        return;
-      }
-      expect(p, JsonToken.START_OBJECT, "publication", "is neither a string nor an object");
-      f.publicationObject = true;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        String field = "publication." + name;
-        if (p.nextToken() == JsonToken.VALUE_NULL) {
-          continue;
-        }
-        switch (name) {
-          case "name" -> f.publicationName = text(p, field);
-          case "url" -> f.publicationUrl = text(p, field);
-          case "feedUrl" -> f.publicationFeedUrl = text(p, field);
-          case "language" -> f.publicationLanguage = text(p, field);
-          case "zone" -> {
-            String zone = text(p, field);
-            try {
-              f.publicationZone = ZoneId.of(zone.strip());
-            } catch (DateTimeException e) {
-              throw new InvalidValueException(field, zone, "is not a time-zone id", e);
-            }
-          }
-          default -> unknown(p, field);
-        }
-      }
-    }
-
-    private void authors(JsonParser p, List<Author> authors) throws IOException {
-      expect(p, JsonToken.START_ARRAY, "authors", "is not an array");
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (p.currentToken() == JsonToken.VALUE_STRING) {
-          authors.add(Author.of(p.getText()));
-          continue;
-        }
-        expect(p, JsonToken.START_OBJECT, "authors element", "is neither a string nor an object");
-        String name = null;
-        String email = null;
-        URI url = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          String field = "authors." + key;
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            continue;
-          }
-          switch (key) {
-            case "name" -> name = text(p, field);
-            case "email" -> email = text(p, field);
-            case "url" -> url = Urls.absolute(field, text(p, field));
-            default -> unknown(p, field);
-          }
-        }
-        if (name == null) {
-          throw new InvalidValueException("authors.name", null, "is missing");
-        }
-        authors.add(new Author(name, email, url));
-      }
-    }
-
-    private Enclosure image(JsonParser p) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_STRING) {
-        return Enclosure.of(p.getText());
-      }
-      expect(p, JsonToken.START_OBJECT, "image", "is neither a string nor an object");
-      String url = null;
-      String type = null;
-      long length = -1;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        String field = "image." + key;
-        if (p.nextToken() == JsonToken.VALUE_NULL) {
-          continue;
-        }
-        switch (key) {
-          case "url" -> url = text(p, field);
-          case "type" -> type = text(p, field);
-          case "length" -> {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-              throw new InvalidValueException(field, shown(p), "is not a whole number");
-            }
-            try {
-              length = p.getLongValue();
-            } catch (JsonProcessingException e) {
-              throw new InvalidValueException(field, p.getText(), "is out of range", e);
-            }
-          }
-          default -> unknown(p, field);
-        }
-      }
-      if (url == null) {
-        throw new InvalidValueException("image.url", null, "is missing");
-      }
-      return new Enclosure(Urls.link("image.url", url), type, length);
-    }
-
-    /** Skips the value of a field this format does not define, and logs its name once. */
-    private void unknown(JsonParser p, String field) throws IOException {
-      p.skipChildren();
-      if (unknownNames.size() < UNKNOWN_NAMES_LOGGED && unknownNames.add(field)) {
-        LOG.warn(
-            "{}:{}: unknown field \"{}\" ignored (not reported again for this file)",
-            source,
-            lineNumber,
-            field);
-      }
-    }
-  }
-
-  /** The fields of one record, as read, before they are checked together. */
-  private static final class Fields {
-    @Nullable String id;
-    @Nullable String title;
-    @Nullable String link;
-    @Nullable String sourceLink;
-    boolean publicationObject;
-    @Nullable String publicationName;
-    @Nullable String publicationUrl;
-    @Nullable String publicationFeedUrl;
-    @Nullable String publicationLanguage;
-    @Nullable ZoneId publicationZone;
-    @Nullable TemporalAccessor published;
-    @Nullable TemporalAccessor updated;
-    @Nullable String language;
-    final List<Author> authors = new ArrayList<>();
-    final List<String> categories = new ArrayList<>();
-    @Nullable String summary;
-    @Nullable String contentHtml;
-    @Nullable Enclosure image;
-    @Nullable String baseUri;
-    @Nullable String attribution;
-
-    Article article(Map<List<Object>, Publication> publications) {
-      String t = title;
-      if (t == null) {
-        throw new InvalidValueException("title", null, "is missing");
-      }
-      if (t.isBlank()) {
-        throw new InvalidValueException("title", t, "is blank");
-      }
-      if (link == null && sourceLink == null) {
-        throw new InvalidValueException("link", null, "is missing, and so is sourceLink");
-      }
-      Attribution credit = attribution == null ? null : Attribution.of(attribution);
-      Publication publication = publication(credit, publications);
-      ZoneId zone = publication == null ? Publication.DEFAULT_ZONE : publication.zone();
-
-      Article.Builder b = Article.builder().id(id).title(t).publication(publication);
-      if (link != null) {
-        b.link(link);
-      }
-      if (sourceLink != null) {
-        b.sourceLink(sourceLink);
-      }
-      if (published instanceof LocalDate day) {
-        b.published(day);
-      } else if (published != null) {
-        b.published(instant(published, zone));
-      } else if (credit != null) {
-        b.published(credit.date());
-      }
-      if (updated != null) {
-        b.updated(instant(updated, zone));
-      }
-      for (Author author : authors) {
-        b.author(author);
-      }
-      b.categories(categories.toArray(new String[0]));
-      b.language(language).summary(summary).contentHtml(contentHtml).image(image);
-      if (baseUri != null) {
-        b.baseUri(baseUri);
-      }
-      return b.build();
-    }
-
-    /**
-     * Merges the publication field with the attribution's name; null when there is neither. The
-     * same publication on many lines is built once (performance, issue #4: its URLs were parsed
-     * and checked twice a line).
-     */
-    private @Nullable Publication publication(@Nullable Attribution credit, Map<List<Object>, Publication> seen) {
-      String name = publicationName;
-      if (name == null && credit != null) {
-        name = credit.publication().name();
-      }
-      if (name == null) {
-        if (publicationObject) {
-          throw new InvalidValueException("publication.name", null, "is missing");
-        }
-        return null;
-      }
-      List<Object> key =
-          Arrays.asList(name, publicationUrl, publicationFeedUrl, publicationLanguage, publicationZone);
-      Publication known = seen.get(key);
-      if (known != null) {
-        return known;
-      }
-      Publication.Builder p = Publication.builder(name);
-      if (publicationUrl != null) {
-        p.url(publicationUrl);
-      }
-      if (publicationFeedUrl != null) {
-        p.feedUrl(publicationFeedUrl);
-      }
-      if (publicationLanguage != null) {
-        p.language(publicationLanguage);
-      }
-      if (publicationZone != null) {
-        p.zone(publicationZone);
-      }
-      Publication built = p.build();
-      if (seen.size() >= MAX_PUBLICATIONS_KEPT) {
-        seen.clear();
-      }
-      seen.put(key, built);
-      return built;
-    }
-  }
-
-  /** Returns the text of a string value, or fails naming the field. */
-  private static String text(JsonParser p, String field) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      throw new InvalidValueException(field, shown(p), "is not a string");
-    }
-    return p.getText();
-  }
-
-  private static void expect(JsonParser p, JsonToken token, String field, String reason)
-      throws IOException {
-    if (p.currentToken() != token) {
-      throw new InvalidValueException(field, shown(p), reason);
-    }
-  }
-
-  /** Returns a short form of the current value for a message. */
-  private static String shown(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      return "{…}";
-    }
-    if (t == JsonToken.START_ARRAY) {
-      return "[…]";
-    }
-    return p.getText();
   }
 
   /**
-   * Parses an ISO date ({@link LocalDate}), date-time with offset ({@link Instant}) or without
-   * ({@link LocalDateTime}).
+   * Names the encoding bytes that are not UTF-8 are likely in: UTF-16 when a quarter of them are
+   * NUL; an Arabic code page (windows-1256) when bytes from 0x80 come in runs of three or more, as
+   * the letters of Arabic words do; else windows-1252, where Western European accents stand
+   * alone among ASCII letters.
    */
-  static TemporalAccessor date(String field, String text) {
-    String s = text.strip();
-    if (s.length() > 10 && s.charAt(10) == ' ') {
-      s = s.substring(0, 10) + 'T' + s.substring(11);
-    }
-    Instant fast = Dates.parseInstant(s);
-    if (fast != null) {
-      return fast;
-    }
-    try {
-      if (s.length() == 10) {
-        return LocalDate.parse(s);
+  static String likelyEncoding(byte[] bytes, int length) {
+    int nul = 0;
+    int run = 0;
+    int longestRun = 0;
+    for (int i = 0; i < length; i++) {
+      int b = bytes[i] & 0xff;
+      if (b == 0) {
+        nul++;
       }
-      TemporalAccessor parsed =
-          DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-      return parsed instanceof OffsetDateTime odt ? odt.toInstant() : parsed;
-    } catch (DateTimeParseException e) {
-      throw new InvalidValueException(field, text, "is not an ISO date or date-time", e);
+      if (b >= 0x80) {
+        longestRun = Math.max(longestRun, ++run);
+      } else if (b != ' ') {
+        run = 0;
+      }
     }
-  }
-
-  /** Turns an instant or a local date-time in a zone into an instant; a date goes to noon. */
-  private static Instant instant(TemporalAccessor date, ZoneId zone) {
-    if (date instanceof Instant instant) {
-      return instant;
+    if (nul * 4 >= length && nul > 0) {
+      return "UTF-16 (two bytes a character)";
     }
-    if (date instanceof LocalDate day) {
-      return day.atTime(Attribution.DATE_ONLY_TIME).atZone(zone).toInstant();
+    if (longestRun >= 3) {
+      return "windows-1256 (Arabic)";
     }
-    return ((LocalDateTime) date).atZone(zone).toInstant();
+    return "windows-1252 (Western European, ISO-8859-1 and more)";
   }
 
   /**
@@ -634,6 +377,13 @@ public final class JsonLinesRecords {
     private int limit;
     private boolean eof;
     private boolean first = true;
+    private long consumed;
+
+    /** The offset in the input of the current line's first unit, its byte order mark included. */
+    long lineStart;
+
+    /** The units dropped from the start of the current line: its byte order mark. */
+    int dropped;
 
     /** The length of the current line in units, without its end. */
     int length;
@@ -643,6 +393,8 @@ public final class JsonLinesRecords {
     /** Reads the next line; false at the end of the input. */
     final boolean advance() throws IOException {
       length = 0;
+      dropped = 0;
+      lineStart = consumed;
       tooLong = false;
       startLine();
       boolean any = false;
@@ -661,8 +413,10 @@ public final class JsonLinesRecords {
         int start = pos;
         pos = newline(pos, limit);
         append(start, pos - start);
+        consumed += pos - start;
         if (pos < limit) {
           pos++;
+          consumed++;
           break;
         }
       }
@@ -675,6 +429,7 @@ public final class JsonLinesRecords {
         if (bom > 0) {
           dropFirst(bom);
           length -= bom;
+          dropped = bom;
         }
       }
       if (length > 0 && unitAt(length - 1) == '\r') {
@@ -695,6 +450,14 @@ public final class JsonLinesRecords {
       }
       copy(start, n);
       length += n;
+    }
+
+    /**
+     * Returns the problem of a line that is not in the input's encoding, or {@code null}; asked
+     * only of a line the JSON parser failed on.
+     */
+    @Nullable InvalidValueException encodingProblem(long lineNumber) {
+      return null;
     }
 
     final boolean isTooLong() {
@@ -756,8 +519,43 @@ public final class JsonLinesRecords {
     private final byte[] chunk = new byte[64 * 1024];
     private byte[] line = new byte[INITIAL];
 
+    /** The first line found not to be UTF-8, or 0. */
+    private long firstBadLine;
+
     ByteLines(InputStream in) {
-      this.in = requireNonNull(in, "in");
+      this.in = notNull(in, "in");
+    }
+
+    /**
+     * The first line that is not UTF-8 gets the whole story: where (the line, the byte offset in
+     * the file), what the file looks like instead, what to do; the later ones refer to it.
+     */
+    @Override
+    @Nullable InvalidValueException encodingProblem(long lineNumber) {
+      int bad = FeedEncoding.firstNonUtf8(line, 0, length);
+      if (bad < 0) {
+        return null;
+      }
+      long offset = lineStart + dropped + bad;
+      if (firstBadLine == 0) {
+        firstBadLine = lineNumber;
+        return new InvalidValueException(
+            "record",
+            null,
+            String.format(
+                Locale.ROOT,
+                "is not UTF-8: byte 0x%02X at byte offset %d of the file (byte %d of the line)"
+                    + " cannot be read as UTF-8; the file looks like %s: save it as UTF-8 (this"
+                    + " line is skipped, and so is every later line that is not UTF-8)",
+                line[bad] & 0xff,
+                offset,
+                dropped + bad + 1,
+                likelyEncoding(line, length)));
+      }
+      return new InvalidValueException(
+          "record",
+          null,
+          "is not UTF-8 either (byte offset " + offset + "; see line " + firstBadLine + ")");
     }
 
     @Override
@@ -827,8 +625,12 @@ public final class JsonLinesRecords {
     private final char[] chunk = new char[16 * 1024];
     private char[] line = new char[INITIAL];
 
-    CharLines(Reader in) {
-      this.in = requireNonNull(in, "reader");
+    /** Whether closing the lines closes the reader: false when the caller owns it. */
+    private final boolean owned;
+
+    CharLines(Reader in, boolean owned) {
+      this.in = notNull(in, "reader");
+      this.owned = owned;
     }
 
     @Override
@@ -887,8 +689,10 @@ public final class JsonLinesRecords {
     }
 
     @Override
-    public void close() {
-      // the caller owns the reader
+    public void close() throws IOException {
+      if (owned) {
+        in.close();
+      }
     }
   }
 }

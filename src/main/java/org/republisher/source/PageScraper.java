@@ -28,6 +28,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Html;
 import org.republisher.internal.Upstream;
 import org.republisher.model.Article;
 import org.republisher.model.Attribution;
@@ -181,8 +182,9 @@ final class PageScraper {
     return null;
   }
 
+  /** The title as the HTML fragment an article takes: the page's text, escaped to stay text. */
   private static String titleText(Element e) {
-    return (e.nameIs("meta") ? e.attr("content") : e.text()).strip();
+    return Html.escape((e.nameIs("meta") ? e.attr("content") : e.text()).strip());
   }
 
   /** Returns the pages the listing selector links to, in document order, each once. */

@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.republisher.model.Publication;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ public final class RecordsSourceProvider implements SourceProvider {
    */
   @Override
   public ArticleSource create(SourceConfig config) {
-    requireNonNull(config, "config");
+    notNull(config, "config");
     URI uri = config.uri();
     String scheme = uri.getScheme();
     if (scheme == null || !scheme.toLowerCase(Locale.ROOT).equals("file")) {
@@ -111,7 +112,7 @@ public final class RecordsSourceProvider implements SourceProvider {
       List<String> bad = new ArrayList<>();
       try (Stream<Article> records =
           JsonLinesRecords.read(path, problem -> {
-            LOG.warn("{}: {}", id, problem.getMessage());
+            LOG.warn("{}: {}", Text.forLog(id), problem.getMessage());
             bad.add(problem.getMessage());
           })) {
         Iterator<Article> it = records.iterator();

@@ -1,6 +1,6 @@
 package org.republisher.source;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.util.Map;
@@ -32,9 +32,9 @@ public record SourceConfig(
    * @throws InvalidValueException when the id is blank
    */
   public SourceConfig {
-    requireNonNull(id, "id");
-    requireNonNull(uri, "uri");
-    requireNonNull(options, "options");
+    notNull(id, "id");
+    notNull(uri, "uri");
+    notNull(options, "options");
     if (id.isBlank()) {
       throw new InvalidValueException("source.id", id, "is blank");
     }

@@ -1,6 +1,6 @@
 package org.republisher.store;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +109,7 @@ public sealed interface ArticleStore extends AutoCloseable permits HistoryStore 
     Duration lease = DEFAULT_LEASE;
 
     private Builder(String location) {
-      this.location = requireNonNull(location, "location");
+      this.location = notNull(location, "location");
       if (location.isBlank()) {
         throw new InvalidValueException("store", location, "is blank");
       }
@@ -123,7 +123,7 @@ public sealed interface ArticleStore extends AutoCloseable permits HistoryStore 
      * @return this builder
      */
     public Builder contentPolicy(ContentPolicy policy) {
-      this.policy = requireNonNull(policy, "policy");
+      this.policy = notNull(policy, "policy");
       return this;
     }
 
@@ -135,7 +135,7 @@ public sealed interface ArticleStore extends AutoCloseable permits HistoryStore 
      * @return this builder
      */
     public Builder attributionTemplate(AttributionTemplate template) {
-      this.template = requireNonNull(template, "template");
+      this.template = notNull(template, "template");
       return this;
     }
 
@@ -149,7 +149,7 @@ public sealed interface ArticleStore extends AutoCloseable permits HistoryStore 
      * @throws InvalidValueException when it is zero or negative
      */
     public Builder lease(Duration lease) {
-      requireNonNull(lease, "lease");
+      notNull(lease, "lease");
       if (lease.isNegative() || lease.isZero()) {
         throw new InvalidValueException("lease", lease, "is not positive");
       }

@@ -3,6 +3,7 @@ package org.republisher.write;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.republisher.internal.Dates;
+import org.republisher.internal.Html;
 import org.republisher.internal.Iris;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.Author;
@@ -40,12 +41,9 @@ final class AtomWriter implements FormatWriter {
       xml.xmlLang(spec.language());
     }
     xml.element(1, "id", Iris.canonical(head.selfUrl().toASCIIString()));
-    xml.start(1, "title");
-    xml.attribute("type", "text");
-    xml.text(spec.title());
-    xml.end(-1);
+    text(1, "title", spec.title());
     if (!spec.description().equals(spec.title())) {
-      xml.element(1, "subtitle", spec.description());
+      text(1, "subtitle", spec.description());
     }
     xml.element(1, "updated", Dates.rfc3339(head.updated()));
     link(1, "self", FeedFormat.ATOM.mediaType(), head.selfUrl().toASCIIString());
@@ -88,10 +86,7 @@ final class AtomWriter implements FormatWriter {
       xml.xmlLang(a.language());
     }
     xml.element(2, "id", a.atomId());
-    xml.start(2, "title");
-    xml.attribute("type", "text");
-    xml.text(a.title());
-    xml.end(-1);
+    text(2, "title", a.title());
     xml.element(2, "updated", Dates.rfc3339(a.updated()));
     xml.element(2, "published", Dates.rfc3339(a.published()));
     if (!a.authors().isEmpty()) {
@@ -120,10 +115,7 @@ final class AtomWriter implements FormatWriter {
       xml.attribute("term", category);
     }
     if (a.summary() != null) {
-      xml.start(2, "summary");
-      xml.attribute("type", "text");
-      xml.text(a.summary());
-      xml.end(-1);
+      text(2, "summary", a.summary());
     }
     xml.start(2, "content");
     xml.attribute("type", "html");
@@ -135,10 +127,7 @@ final class AtomWriter implements FormatWriter {
       // stays in the author and the content
       xml.start(2, "source");
       xml.element(3, "id", source.atomId());
-      xml.start(3, "title");
-      xml.attribute("type", "text");
-      xml.text(source.name());
-      xml.end(-1);
+      text(3, "title", source.name());
       xml.element(3, "updated", Dates.rfc3339(a.updated()));
       if (source.url() != null) {
         link(3, "alternate", "text/html", source.url());
@@ -152,6 +141,24 @@ final class AtomWriter implements FormatWriter {
     xml.end(1);
   }
 
+  /**
+   * Writes a text construct: {@code type="text"}, or, when the text {@linkplain
+   * Html#looksLikeMarkup looks like markup}, {@code type="html"} with the text escaped, so that
+   * readers show it as the text it is and the W3C validator sees no undeclared HTML
+   * (ContainsUndeclaredHTML).
+   */
+  private void text(int depth, String name, String text) throws IOException {
+    xml.start(depth, name);
+    if (Html.looksLikeMarkup(text)) {
+      xml.attribute("type", "html");
+      xml.text(Html.escape(text));
+    } else {
+      xml.attribute("type", "text");
+      xml.text(text);
+    }
+    xml.end(-1);
+  }
+
   private void link(int depth, String rel, String type, String href) throws IOException {
     xml.empty(depth, "link");
     xml.attribute("rel", rel);
@@ -161,7 +168,12 @@ final class AtomWriter implements FormatWriter {
 
   private void person(int depth, String name, String email, String url) throws IOException {
     xml.start(depth, "author");
-    xml.element(depth + 1, "name", name);
+    if (Html.looksLikeMarkup(name)) {
+      // a name has no type: escaped, as readers that assume HTML need it (W3C ContainsHTML)
+      xml.plainElement(depth + 1, "name", name);
+    } else {
+      xml.element(depth + 1, "name", name);
+    }
     if (email != null) {
       xml.element(depth + 1, "email", email);
     }

@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,8 +110,8 @@ public final class FeedArchive {
    * @throws org.republisher.store.StoreException when the store cannot be read
    */
   public List<FeedFile> render(ArticleStore store, Instant now) {
-    requireNonNull(store, "store");
-    Instant at = requireNonNull(now, "now").truncatedTo(ChronoUnit.SECONDS);
+    notNull(store, "store");
+    Instant at = notNull(now, "now").truncatedTo(ChronoUnit.SECONDS);
     History history = (History) store; // sealed: every store is the history's one class
     List<History.Entry> entries = new ArrayList<>();
     for (History.Entry entry : history.catalog()) {
@@ -255,7 +255,7 @@ public final class FeedArchive {
     private Set<FeedFormat> formats = EnumSet.allOf(FeedFormat.class);
 
     private Builder(FeedSpec spec) {
-      this.spec = requireNonNull(spec, "spec");
+      this.spec = notNull(spec, "spec");
     }
 
     /**
@@ -265,7 +265,7 @@ public final class FeedArchive {
      * @return this builder
      */
     public Builder selection(Selection selection) {
-      this.selection = requireNonNull(selection, "selection");
+      this.selection = notNull(selection, "selection");
       return this;
     }
 
@@ -291,7 +291,7 @@ public final class FeedArchive {
      * @return this builder
      */
     public Builder retention(Retention retention) {
-      this.retention = requireNonNull(retention, "retention");
+      this.retention = notNull(retention, "retention");
       return this;
     }
 

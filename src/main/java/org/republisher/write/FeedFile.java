@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.net.URI;
 import java.time.Instant;
@@ -20,10 +20,10 @@ public record FeedFile(URI url, FeedFormat format, byte[] bytes, Instant updated
 
   /** Checks the fields and copies the bytes. */
   public FeedFile {
-    requireNonNull(url, "url");
-    requireNonNull(format, "format");
-    requireNonNull(updated, "updated");
-    bytes = requireNonNull(bytes, "bytes").clone();
+    notNull(url, "url");
+    notNull(format, "format");
+    notNull(updated, "updated");
+    bytes = notNull(bytes, "bytes").clone();
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.OutputStream;
 import java.net.URI;
@@ -19,8 +19,8 @@ public record FeedOutput(FeedFormat format, OutputStream stream, @Nullable URI s
 
   /** Checks the fields. */
   public FeedOutput {
-    requireNonNull(format, "format");
-    requireNonNull(stream, "stream");
+    notNull(format, "format");
+    notNull(stream, "stream");
     if (selfUrl != null) {
       selfUrl = Urls.absolute("selfUrl", selfUrl.toString());
     }

@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,41 +54,57 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Characters XML 1.0 forbids (C0 controls but tab, line feed, carriage return; U+FFFE,
- *       U+FFFF; lone surrogates) and the C1 controls are removed from every value.
- *   <li>The title, the publication name, author names, categories and the summary become plain
- *       text: markup stripped, entities decoded, whitespace collapsed; titles and summaries longer
- *       than the {@link ContentPolicy} limits are cut on a word, ending with "…".
+ *       U+FFFF; lone surrogates), the C1 controls and U+FFFD (what a decoder left of unreadable
+ *       bytes) are removed from every value.
+ *   <li>The title, the publication name, author names, categories and the summary are HTML
+ *       fragments made plain text: markup stripped, then entities decoded exactly once, so that
+ *       what a fragment says stays text ({@code "C++ &amp;lt;T&amp;gt;"} is "C++ &lt;T&gt;", and
+ *       the twice-escaped {@code "&amp;amp;lt;b&amp;amp;gt;"} is "&amp;lt;b&amp;gt;"); whitespace
+ *       collapsed; titles and summaries longer than the {@link ContentPolicy} limits are cut on a
+ *       word, ending with "…". A title left with no text takes the start of the summary, else of
+ *       the content's text (120 characters), else the link. Authors and categories with no text,
+ *       or the same text as an earlier one's (ignoring case), are left out. A publication name
+ *       with no text gives way to its source link's host.
+ *   <li>Plain text that looks like markup ({@code </b>}, {@code <b>}, {@code &amp;amp;}: the
+ *       Universal Feed Parser's and the W3C validator's tests) is written so that readers show it
+ *       as text and no format carries undeclared markup: Atom {@code type="html"}, escaped, instead
+ *       of {@code type="text"}; escaped in RSS titles, categories and sources, where readers assume
+ *       HTML; as it is in JSON Feed, which is plain text by definition.
  *   <li>Content HTML is cleaned with a safelist: no {@code script}, {@code style}, {@code iframe},
  *       {@code object}, {@code embed}, {@code form}, {@code on*} attribute, or {@code javascript:}
  *       / {@code vbscript:} URL survives. Every URL, in links and content alike, is made absolute
  *       against the article's base (its {@code baseUri}, else its source link, where the content
  *       comes from, else its link, else the publication's home page); a content URL that cannot
- *       be resolved is dropped. A publication without URL gets its source link's site.
+ *       be resolved is dropped; a link that cannot be is dropped when the other link can. A
+ *       publication without URL gets its source link's site.
  *   <li>A missing summary is derived from the content's text.
  *   <li>The credit rendered by the {@link AttributionTemplate} is appended to the content; an
  *       article without publication is credited to its source link's host. Right-to-left content
  *       (Arabic, Hebrew, Persian, Urdu… by language, else by the title's first strong character)
  *       is wrapped in {@code <div dir="rtl">}.
- *   <li>A missing published date is taken from the updated date; dates after the {@link Clock}'s
- *       now are set to now; an updated date before the published one is set to it; dates are cut
- *       to whole seconds. Dates without a time of day were placed at noon in the publication's
- *       zone when the article was built. Dates before 1990 are rejected (the W3C validator
- *       finds them implausible).
+ *   <li>A missing published date is taken from the updated date; an article with neither (or
+ *       with dates before 1990, which the W3C validator finds implausible: parse artefacts such as
+ *       1970-01-01) is dated when first seen: the {@link Clock}'s now (a history store gives its
+ *       first sighting instead), and sorted by that date. Dates after now are set to now; an
+ *       updated date before the published one is set to it; dates are cut to whole seconds. Dates
+ *       without a time of day were placed at noon in the publication's zone when the article was
+ *       built.
  *   <li>No two articles of a feed share an updated date (Atom readers and the W3C validator take
  *       equal dates for versions of one entry): a taken date moves one second later, or earlier
  *       once later would pass the clock's now.
- *   <li>URLs are written in ASCII (non-ASCII characters percent-encoded as UTF-8); Atom ids are
- *       in canonical form. An id that is not an absolute http(s), urn or tag IRI becomes a
- *       name-based {@code urn:uuid:} in Atom.
+ *   <li>URLs are written in ASCII (hosts in IDNA form, the rest percent-encoded as UTF-8), an
+ *       http(s) URL with an empty path with the path {@code /}; Atom ids are in canonical form. An
+ *       id that is not an absolute http(s), urn or tag IRI becomes a name-based {@code urn:uuid:}
+ *       in Atom; an id of control characters only is the link.
  *   <li>An article with no text at all gets its attribution line (else its title) as summary,
  *       since RSS wants a description beside the content.
  * </ul>
  *
  * <h2>Rejections</h2>
  *
- * An article no rule can repair (no published or updated date, a date before 1990, a title with
- * no text, a relative link with no base, a duplicate id) is left out and reported in the {@link
- * WriteResult}, with one WARN log line; the other articles are written.
+ * An article no rule can repair (links that stay relative with no base to resolve them against, a
+ * duplicate id) is left out and reported in the {@link WriteResult}, with one WARN log line; the
+ * other articles are written.
  *
  * <p>Duplicate ids are found by a 64-bit hash of the id (the first 64 bits of its SHA-256), not by
  * the id itself: two different ids of a feed of n articles share a hash, and the later one is left
@@ -138,7 +155,7 @@ public final class FeedWriter {
    */
   public WriteResult write(FeedFormat format, Collection<? extends Article> articles, OutputStream out)
       throws IOException {
-    return write(List.of(FeedOutput.of(format, out)), articles);
+    return write(List.of(FeedOutput.of(notNull(format, "format"), notNull(out, "out"))), articles);
   }
 
   /**
@@ -152,7 +169,7 @@ public final class FeedWriter {
    */
   public WriteResult write(FeedFormat format, Iterator<? extends Article> articles, OutputStream out)
       throws IOException {
-    return write(List.of(FeedOutput.of(format, out)), articles);
+    return write(List.of(FeedOutput.of(notNull(format, "format"), notNull(out, "out"))), articles);
   }
 
   /**
@@ -167,8 +184,17 @@ public final class FeedWriter {
   public WriteResult write(
       List<FeedOutput> outputs, Collection<? extends Article> articles)
       throws IOException {
-    List<Article> sorted = new ArrayList<>(articles);
-    sorted.sort(Article.NEWEST_FIRST);
+    notNull(outputs, "outputs");
+    List<Article> sorted = new ArrayList<>(notNull(articles, "articles"));
+    for (Article article : sorted) {
+      notNull(article, "articles element");
+    }
+    // newest first, as Article.NEWEST_FIRST, an undated article at the date it will be given: now
+    Instant now = clock.instant();
+    sorted.sort(
+        Comparator.comparing(
+                (Article a) -> a.date() != null ? a.date() : now, Comparator.reverseOrder())
+            .thenComparing(Article::id));
     Run run = new Run();
     List<NormalizedArticle> selected = new ArrayList<>(Math.min(sorted.size(), spec.limit()));
     Instant newest = null;
@@ -206,6 +232,8 @@ public final class FeedWriter {
   public WriteResult write(
       List<FeedOutput> outputs, Iterator<? extends Article> articles)
       throws IOException {
+    notNull(outputs, "outputs");
+    notNull(articles, "articles");
     Run run = new Run();
     NormalizedArticle first = null;
     while (first == null && articles.hasNext()) {
@@ -264,7 +292,7 @@ public final class FeedWriter {
   private List<FormatWriter> open(List<FeedOutput> outputs,
       @Nullable List<FeedHead.Paging> paging, @Nullable Instant newest) throws IOException {
     if (outputs.isEmpty()) {
-      throw new IllegalArgumentException("outputs is empty");
+      throw new InvalidValueException("outputs", null, "are empty");
     }
     Instant updated = spec.updated();
     if (updated == null) {
@@ -278,8 +306,8 @@ public final class FeedWriter {
             ? new XmlOutput.SharedText()
             : null;
     for (FeedOutput output : outputs) {
-      if (!formats.add(output.format())) {
-        throw new IllegalArgumentException("outputs has " + output.format() + " twice");
+      if (!formats.add(notNull(output, "outputs element").format())) {
+        throw new InvalidValueException("outputs", output.format(), "name a format twice");
       }
       OutputStream out = output.stream();
       FormatWriter writer =
@@ -356,6 +384,7 @@ public final class FeedWriter {
     }
 
     @Nullable NormalizedArticle accept(Article article) {
+      notNull(article, "articles element");
       try {
         return accept(normalizer.normalize(article));
       } catch (InvalidArticleException e) {
@@ -396,7 +425,7 @@ public final class FeedWriter {
     private AttributionTemplate template = AttributionTemplate.LOCALIZED;
 
     private Builder(FeedSpec spec) {
-      this.spec = requireNonNull(spec, "spec");
+      this.spec = notNull(spec, "spec");
     }
 
     /**
@@ -407,7 +436,7 @@ public final class FeedWriter {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = notNull(clock, "clock");
       return this;
     }
 
@@ -418,7 +447,7 @@ public final class FeedWriter {
      * @return this builder
      */
     public Builder contentPolicy(ContentPolicy policy) {
-      this.policy = requireNonNull(policy, "policy");
+      this.policy = notNull(policy, "policy");
       return this;
     }
 
@@ -430,7 +459,7 @@ public final class FeedWriter {
      * @return this builder
      */
     public Builder attributionTemplate(AttributionTemplate template) {
-      this.template = requireNonNull(template, "template");
+      this.template = notNull(template, "template");
       return this;
     }
 

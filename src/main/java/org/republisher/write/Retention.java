@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.time.Duration;
 import org.republisher.InvalidValueException;
@@ -24,7 +24,7 @@ public record Retention(Duration maxAge, int maxArticles) {
    * @throws InvalidValueException when the age is not positive or the count is below 1
    */
   public Retention {
-    requireNonNull(maxAge, "maxAge");
+    notNull(maxAge, "maxAge");
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new InvalidValueException("retention.maxAge", maxAge, "is not positive");
     }

@@ -1,6 +1,6 @@
 package org.republisher.write;
 
-import static java.util.Objects.requireNonNull;
+import static org.republisher.internal.Checks.notNull;
 
 import java.util.List;
 import org.republisher.InvalidArticleException;
@@ -15,7 +15,7 @@ public record WriteResult(int written, List<InvalidArticleException> rejected) {
 
   /** Checks and copies the fields. */
   public WriteResult {
-    requireNonNull(rejected, "rejected");
+    notNull(rejected, "rejected");
     rejected = List.copyOf(rejected);
   }
 }

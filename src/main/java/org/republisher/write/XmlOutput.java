@@ -7,6 +7,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Html;
 
 /**
  * A thin layer over the JDK's StAX writer: element helpers, indentation, and {@link
@@ -130,9 +131,12 @@ final class XmlOutput {
   }
 
   /**
-   * Writes {@code <name>text</name>} for RSS plain text, with {@code &} and {@code <} as the
-   * character references {@code &#x26;} and {@code &#x3C;}: the RSS Profile's advice, since readers
-   * may take {@code &lt;b} in a title for markup (the W3C validator's "CharacterData" warning).
+   * Writes {@code <name>text</name>} for plain text where readers may assume HTML (RSS titles,
+   * categories, sources; Atom person names), with {@code &} and {@code <} as the character
+   * references {@code &#x26;} and {@code &#x3C;}: the RSS Profile's advice, since readers may take
+   * {@code &lt;b} in a title for markup (the W3C validator's "CharacterData" warning). Text that
+   * {@linkplain Html#looksLikeMarkup looks like markup} is escaped as HTML first, so that readers
+   * that take it for HTML show it as the text it is, and the validator sees no undeclared markup.
    */
   void plainElement(int depth, String name, String text) throws IOException {
     element(depth, name, text, true);
@@ -200,10 +204,12 @@ final class XmlOutput {
    */
   private void characters(String text, boolean plain) throws XMLStreamException, IOException {
     xml.writeCharacters("");
-    if (shared != null && !plain && shared.takes(text)) {
+    if (plain) {
+      sink.escaped(Html.looksLikeMarkup(text) ? Html.escape(text) : text, PLAIN);
+    } else if (shared != null && shared.takes(text)) {
       shared.write(sink, text);
     } else {
-      sink.escaped(text, plain ? PLAIN : TEXT);
+      sink.escaped(text, TEXT);
     }
   }
 

@@ -74,7 +74,7 @@ class RecordsToFeedsTest {
     long lines = Files.readAllLines(RECORDS, UTF_8).stream().filter(l -> !l.isBlank()).count();
 
     assertThat(lines).isBetween(36L, 48L);
-    assertThat(problems).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("title"));
+    assertThat(problems).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("link"));
     assertThat(articles).hasSize((int) lines - 1);
     for (String language : List.of("fr", "es", "ar", "en")) {
       assertThat(articles)
@@ -147,7 +147,7 @@ class RecordsToFeedsTest {
     Run run = run(RECORDS.toString(), out.toString(), NOW);
 
     assertThat(run.err).contains(problems.get(0).getMessage());
-    assertThat(run.err).containsPattern("articles\\.jsonl:\\d+: title is missing");
+    assertThat(run.err).containsPattern("articles\\.jsonl:\\d+: link is missing");
     assertThat(run.out.lines().filter(l -> l.startsWith("wrote "))).hasSize(FEEDS.size() * 3);
     assertThat(run.out.lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo(

@@ -402,6 +402,130 @@ class AttributionTextTest {
     assertThat(parse("نشر في اليوم 24 21 " + name + " 2026")).contains(new Found("اليوم 24", date));
   }
 
+  // parse: month names between dashes, and the spacing variants of the sample's site family
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Publié dans Le360 le 21 - mars - 2026",
+        "Publié dans Le360 le 21-mars-2026",
+        "Publié dans Le360 le 21 -mars- 2026",
+        "Publié dans Le360 le 21 – mars – 2026",
+        "Publié dans Le360 le 21 — Mars — 2026",
+        "Publié dans Le360 le 21/mars/2026",
+        "Publié dans Le360 le 21.mars.2026",
+        "Publié dans\u00A0Le360\u00A0le\u00A021\u00A0-\u00A0mars\u00A0-\u00A02026",
+        "Publié dans Le360 le 21\u202F-\u202Fmars\u202F-\u202F2026",
+        "Publié dans Le360 le 21\u2009-\u2009mars\u2009-\u20092026",
+        "Publié  dans  Le360  le  21  -  mars  -  2026",
+        "Publié\tdans\tLe360\tle\t21\t-\tmars\t-\t2026",
+        "Publié dans Le360 le\u200B 21 - mars - 2026",
+        "Publié dans Le360 le samedi 21 - mars - 2026",
+        "Publié dans Le360 le 21 − mars − 2026",
+        "Publié dans Le360 le ２１ - mars - ２０２６",
+        "Publicado en Le360 el 21 - marzo - 2026",
+        "Published in Le360 on 21 - March - 2026",
+        "Published in Le360 on 21 - Mar. - 2026",
+        "نشر في Le360 يوم 21 - مارس - 2026",
+        "نشر في Le360 يوم ٢١ - مارس - ٢٠٢٦"
+      })
+  void parseReadsMonthNamesBetweenDashesWithAnySpacing(String line) {
+    assertThat(parse(line)).contains(new Found("Le360", MARCH_21));
+  }
+
+  @ParameterizedTest
+  @MethodSource({"moroccanMonths", "algerianAndTunisianMonths"})
+  void parseReadsMaghrebMonthNamesBetweenDashesInEitherDigits(String name, int month) {
+    LocalDate date = LocalDate.of(2019, month, 15);
+    // the aggregator's own Arabic line, as it shows it: نشر في هسبريس يوم 15 - غشت - 2019
+    assertThat(parse("نشر في هسبريس يوم 15 - " + name + " - 2019"))
+        .contains(new Found("هسبريس", date));
+    assertThat(parse("نشر في هسبريس يوم ١٥ - " + name + " - ٢٠١٩"))
+        .contains(new Found("هسبريس", date));
+    assertThat(parse("نشر في هسبريس يوم ۱۵-" + name + "-۲۰۱۹")).contains(new Found("هسبريس", date));
+  }
+
+  @Test
+  void theIssuesLinesAreRead() {
+    assertThat(parse("نشر في هسبريس يوم 15 - غشت - 2019"))
+        .contains(new Found("هسبريس", LocalDate.of(2019, 8, 15)));
+    assertThat(parse("Publié dans Le360 le 21 - mars - 2026")).contains(new Found("Le360", MARCH_21));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Publié dans 2M le 31 - 02 - 2020          | 31 - 02 - 2020",
+        "Publié dans 2M le 30 - février - 2021     | 30 - février - 2021",
+        "نشر في هسبريس يوم ٣١ - نونبر - ٢٠١٩       | ٣١ - نونبر - ٢٠١٩",
+        "Published in MWN on February 29, 2023     | February 29, 2023",
+        "Publicado en Atalayar el 2020-13-01       | 2020-13-01"
+      })
+  void anImpossibleDateIsToldApartFromNoLine(String line, String date) {
+    AttributionText.Reading reading = AttributionText.read(line);
+    assertThat(reading.found()).isNull();
+    assertThat(reading.impossibleDate()).isEqualTo(date);
+    assertThat(AttributionText.read("Publié par 2M le 04 - 06 - 2020"))
+        .isEqualTo(new AttributionText.Reading(null, null));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2020-06-04        | 2020-06-04",
+        "04/06/2020        | 2020-06-04",
+        "4 - 6 - 2020      | 2020-06-04",
+        "٠٤ - ٠٦ - ٢٠٢٠     | 2020-06-04",
+        "21 mars 2026      | 2026-03-21",
+        "21 - mars - 2026  | 2026-03-21",
+        "15 - غشت - 2019   | 2019-08-15",
+        "March 21, 2026    | 2026-03-21",
+        "jeudi 4 juin 2020 | 2020-06-04"
+      })
+  void aDateAloneIsReadInTheFormsOfALine(String text, LocalDate expected) {
+    assertThat(AttributionText.date(text)).contains(expected);
+  }
+
+  @Test
+  void aDateAloneThatIsNoneOrImpossibleIsToldApart() {
+    assertThat(AttributionText.date("hier")).isEmpty();
+    assertThat(AttributionText.date("le 04 - 06 - 2020")).isEmpty();
+    assertThatThrownBy(() -> AttributionText.date("31/02/2020"))
+        .isInstanceOf(java.time.DateTimeException.class);
+  }
+
+  /** Every spelling of every month, in every language and dialect the grammar reads. */
+  static Stream<Arguments> everyMonthSpelling() {
+    return Stream.of(
+            frenchMonths(),
+            spanishMonths(),
+            englishMonths(),
+            mashriqMonths(),
+            levantineMonths(),
+            moroccanMonths(),
+            algerianAndTunisianMonths())
+        .flatMap(s -> s);
+  }
+
+  /**
+   * The formatter for every language, month and day, parsed back: the same publication and date
+   * (the properties below take random names and dates; this takes all of them).
+   */
+  @Test
+  void lineRoundTripsForEveryLanguageMonthAndDay() {
+    for (String language : List.of("fr", "es", "ar", "en", "de")) {
+      for (int month = 1; month <= 12; month++) {
+        LocalDate first = LocalDate.of(2024, month, 1);
+        for (LocalDate day = first; day.getMonthValue() == month; day = day.plusDays(1)) {
+          String line = AttributionText.line("Le Desk", day, language);
+          assertThat(AttributionText.parse(line)).as(line).contains(new Found("Le Desk", day));
+        }
+      }
+    }
+  }
+
   /** Arguments (spelling, month) from twelve rows of spellings separated by {@code |}. */
   private static Stream<Arguments> months(String... rows) {
     assertThat(rows).hasSize(12);
@@ -564,6 +688,35 @@ class AttributionTextTest {
             AttributionText.line(name, date, language.isEmpty() ? null : language));
 
     assertThat(AttributionText.parse(page)).contains(new Found(name, date));
+  }
+
+  /** Lines written with month names, in any language's line and any dialect's month, read back. */
+  @Property(tries = 1000)
+  void monthNameLinesRoundTrip(
+      @ForAll("publicationNames") String name,
+      @ForAll("monthSpellings") Arguments spelling,
+      @ForAll("dates") LocalDate anyDate,
+      @ForAll("languages") String language,
+      @ForAll("separators") String separator) {
+    int month = (Integer) spelling.get()[1];
+    LocalDate date =
+        anyDate.withDayOfMonth(1).withMonth(month).withDayOfMonth(Math.min(anyDate.getDayOfMonth(), 28));
+    String numeric = AttributionText.line(name, date, language.isEmpty() ? null : language);
+    String day = String.format("%02d", date.getDayOfMonth());
+    String written = day + separator + spelling.get()[0] + separator + date.getYear();
+    String line = numeric.substring(0, numeric.length() - "04 - 06 - 2020".length()) + written;
+
+    assertThat(AttributionText.parse(line)).as(line).contains(new Found(name, date));
+  }
+
+  @Provide
+  Arbitrary<Arguments> monthSpellings() {
+    return Arbitraries.of(everyMonthSpelling().toList());
+  }
+
+  @Provide
+  Arbitrary<String> separators() {
+    return Arbitraries.of(" ", " - ", "-", " – ", "\u00A0-\u00A0", "/", " / ");
   }
 
   @Property(tries = 500)

@@ -3,6 +3,8 @@ package org.republisher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlTest {
   static final String BASE = "https://www.2m.ma/fr/news/article-1";
@@ -52,6 +54,26 @@ class HtmlTest {
     assertThat(clean("Texte <b>brut</b>.", BASE).html()).isEqualTo("<p>Texte <b>brut</b>.</p>");
     assertThat(clean("<p>Déjà</p> suite", BASE).html()).isEqualTo("<p>Déjà</p> suite");
     assertThat(clean(" \n ", BASE).html()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Close </p>", "an </x1> end tag of any name", "<b>bold", "<img src=x>", "<br/>",
+        "&amp;", "&eacute", "&#60;", "&#x3C;", "5&6", "&apos;s", "R&_D", "&Tab;"
+      })
+  void looksLikeMarkupAsReadersAndTheValidatorSeeIt(String text) {
+    assertThat(Html.looksLikeMarkup(text)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "C++ <T>", "a < b && c > d", "Vector<String>", "AT&T", "R&D", "Q&A", "Tom & Jerry",
+        "&foo;", "& ;", "x <b", "</", "<>", "&#", "plain"
+      })
+  void textThatReadersTakeAsTextIsNotMarkup(String text) {
+    assertThat(Html.looksLikeMarkup(text)).isFalse();
   }
 
   @Test

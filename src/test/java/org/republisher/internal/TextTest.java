@@ -9,6 +9,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TextTest {
 
@@ -21,6 +23,47 @@ class TextTest {
     assertThat(Text.stripForbidden("x\uFFFEy\uFFFF")).isEqualTo("xy");
     assertThat(Text.stripForbidden("lone\uD800 high, lone\uDC00 low")).isEqualTo("lone high, lone low");
     assertThat(Text.stripForbidden("end\uD83D")).isEqualTo("end");
+  }
+
+  @Test
+  void stripForbiddenRemovesTheReplacementCharacter() {
+    // what a decoder left of bytes it could not read: the W3C validator's BadCharacters
+    assertThat(Text.stripForbidden("caf\uFFFD au lait")).isEqualTo("caf au lait");
+    assertThat(Text.stripForbidden("\uFFFC stays")).isEqualTo("\uFFFC stays");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // entities decoded exactly once, after the tags are stripped (issue #10)
+        "History of the &lt;blink&gt; tag     | History of the <blink> tag",
+        "a &lt; b &amp;&amp; c &gt; d          | a < b && c > d",
+        "C++ templates &lt;T&gt;               | C++ templates <T>",
+        "&amp;lt;b&amp;gt;double&amp;lt;/b&amp;gt; | &lt;b&gt;double&lt;/b&gt;",
+        "<b>Bold</b> &amp; <i>true</i>         | Bold & true",
+        "a < b                                 | a < b",
+        "AT&T                                  | AT&T",
+        "caf&eacute;&nbsp;&#233;               | café\u00A0é"
+      })
+  void plainStripsTagsThenDecodesOnce(String fragment, String text) {
+    assertThat(Text.plain(fragment)).isEqualTo(Text.collapseWhitespace(text));
+  }
+
+  @Test
+  void cleanNeverReadsMarkup() {
+    assertThat(Text.clean(" C++ <T> &amp; <b>co</b>\u0001 ")).isEqualTo("C++ <T> &amp; <b>co</b>");
+  }
+
+  @Test
+  void forLogMakesOneBoundedLine() {
+    assertThat(Text.forLog("plain")).isEqualTo("plain");
+    assertThat(Text.forLog("a\nWARN forged\r\tx\u0000\u0085\u2028\u202E"))
+        .isEqualTo("a\\nWARN forged\\r\\tx\\u0000\\u0085\\u2028\\u202E");
+    assertThat(Text.forLog(null)).isEqualTo("null");
+    String longText = "x".repeat(Text.LOG_LIMIT + 50);
+    assertThat(Text.forLog(longText)).hasSize(Text.LOG_LIMIT + 1).endsWith("x…");
+    assertThat(Text.forLog("\n".repeat(300), 10)).isEqualTo("\\n".repeat(10) + "…");
   }
 
   @Test

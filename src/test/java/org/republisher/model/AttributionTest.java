@@ -131,10 +131,12 @@ class AttributionTest {
 
   @Test
   void parseRejectsNulls() {
-    assertThatThrownBy(() -> Attribution.parse(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Attribution.parse(null))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("text must not be null");
     assertThatThrownBy(() -> Attribution.parse("Publié dans 2M le 04 - 06 - 2020", null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("zone");
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("zone must not be null");
   }
 
   @Test
@@ -148,15 +150,35 @@ class AttributionTest {
 
   @Test
   void ofThrowsQuotingTheTextWhenThereIsNoLine() {
-    assertThatThrownBy(() -> Attribution.of("Publié dans 2M le 31 - 02 - 2020"))
+    assertThatThrownBy(() -> Attribution.of("Publié par 2M le 04 - 06 - 2020"))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("attribution is not an attribution line: \"Publié dans 2M le 31 - 02 - 2020\"")
+        .hasMessage("attribution is not an attribution line: \"Publié par 2M le 04 - 06 - 2020\"")
         .satisfies(
             e -> {
               InvalidValueException invalid = (InvalidValueException) e;
               assertThat(invalid.field()).isEqualTo("attribution");
-              assertThat(invalid.value()).isEqualTo("Publié dans 2M le 31 - 02 - 2020");
+              assertThat(invalid.value()).isEqualTo("Publié par 2M le 04 - 06 - 2020");
             });
+  }
+
+  @Test
+  void ofSaysSoWhenTheDateOfTheLineDoesNotExist() {
+    // it used to say "is not an attribution line" (issue #10)
+    assertThatThrownBy(() -> Attribution.of("Publié dans 2M le 31 - 02 - 2020"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage(
+            "attribution has a date that does not exist (31 - 02 - 2020):"
+                + " \"Publié dans 2M le 31 - 02 - 2020\"");
+    assertThatThrownBy(() -> Attribution.of("نشر في هسبريس يوم 30 - فبراير - 2019"))
+        .hasMessageStartingWith("attribution has a date that does not exist (30 - فبراير - 2019)");
+  }
+
+  @Test
+  void ofReadsTheIssuesLinesWithMonthNamesBetweenDashes() {
+    assertThat(Attribution.of("Publié dans Le360 le 21 - mars - 2026"))
+        .isEqualTo(new Attribution(Publication.of("Le360"), LocalDate.of(2026, 3, 21), null));
+    assertThat(Attribution.of("نشر في هسبريس يوم 15 - غشت - 2019").date())
+        .isEqualTo(LocalDate.of(2019, 8, 15));
   }
 
   @Test
@@ -181,10 +203,10 @@ class AttributionTest {
   @Test
   void constructorRejectsNulls() {
     assertThatThrownBy(() -> new Attribution(null, JUNE_4, null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("publication");
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("publication must not be null");
     assertThatThrownBy(() -> new Attribution(Publication.of("2M"), null, null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("date");
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("date must not be null");
   }
 }

@@ -97,8 +97,11 @@ class ModelValidationTest {
         .hasMessageContaining("publication.url is not an absolute http(s) URL");
     assertThatThrownBy(() -> FeedSpec.builder("Feed", "https://x.example/f").limit(0).build())
         .hasMessage("feed.limit is below 1: \"0\"");
-    assertThatThrownBy(() -> FeedSpec.builder("<b></b>", "https://x.example/f").build())
+    assertThatThrownBy(() -> FeedSpec.builder(" \u0001\n", "https://x.example/f").build())
         .hasMessageContaining("feed.title is blank");
+    // a spec's title is the host's plain text: what looks like markup is its text (issue #10)
+    assertThat(FeedSpec.builder("C++ <T> & co", "https://x.example/f").build().title())
+        .isEqualTo("C++ <T> & co");
     FeedSpec spec = FeedSpec.builder("Revue", "https://revue.example/feeds/all.xml").build();
     assertThat(spec.link()).isEqualTo(URI.create("https://revue.example/"));
     assertThat(spec.description()).isEqualTo("Revue");

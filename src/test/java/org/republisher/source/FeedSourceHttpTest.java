@@ -72,7 +72,7 @@ class FeedSourceHttpTest {
     FeedSource source = source("/feed.xml");
 
     List<Article> first = source.fetch();
-    assertThat(first).hasSize(3);
+    assertThat(first).hasSize(5);
     FeedSourceTest.writeValid(first);
     Headers sent = server.requests.get(0).headers();
     assertThat(sent.getFirst("If-None-Match")).isNull();
@@ -334,7 +334,7 @@ class FeedSourceHttpTest {
             ex.getResponseHeaders().set("Content-Encoding", "deflate");
             Loopback.send(ex, 200, deflated);
           });
-      assertThat(source(path).fetch()).as(path).hasSize(3);
+      assertThat(source(path).fetch()).as(path).hasSize(5);
     }
   }
 

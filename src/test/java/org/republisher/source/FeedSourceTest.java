@@ -48,7 +48,7 @@ class FeedSourceTest {
           Map.entry("rss091-netscape.xml", 1),
           Map.entry("rss092.xml", 2),
           Map.entry("rss10.rdf", 2),
-          Map.entry("rss20.xml", 3),
+          Map.entry("rss20.xml", 5),
           Map.entry("atom03.xml", 2),
           Map.entry("atom10.xml", 3),
           Map.entry("atom10-utf-16.xml", 3),
@@ -59,7 +59,15 @@ class FeedSourceTest {
           Map.entry("rss20-xml-base.xml", 2),
           Map.entry("rss20-relative.xml", 1),
           Map.entry("rss20-html-titles.xml", 5),
-          Map.entry("rss20-republished.xml", 3));
+          Map.entry("rss20-republished.xml", 3),
+          Map.entry("rss20-literal-text.xml", 4),
+          Map.entry("atom10-literal-text.xml", 2),
+          Map.entry("linkless-permalink-guid.xml", 2),
+          Map.entry("linkless-atom-id.xml", 1),
+          Map.entry("linkless-enclosure.xml", 1),
+          Map.entry("linkless-nothing.xml", 2),
+          Map.entry("rss20-utf-32be-bom.xml", 1),
+          Map.entry("rss20-utf-32le.xml", 1));
 
   /** Fixtures that fail as a whole, with a part of the failure's message. */
   static final Map<String, String> BROKEN =
@@ -68,7 +76,8 @@ class FeedSourceTest {
           "broken-undeclared-entity.xml", "\"copyright2020\" was referenced, but not declared",
           "broken-not-a-feed.xhtml", "not an RSS or Atom feed (the root element is <html>)",
           "broken-html-page.html", "not a feed: an HTML page",
-          "broken-empty.xml", "not well-formed XML");
+          "broken-empty.xml", "not well-formed XML",
+          "broken-no-channel.xml", "RSS document has no <channel> element");
 
   static Path fixture(String name) {
     URL url = FeedSourceTest.class.getResource("/feeds/" + name);
@@ -172,16 +181,24 @@ class FeedSourceTest {
   }
 
   @Test
-  void rss20MapsEveryFieldAndSkipsBadEntriesWithAWarning() throws IOException {
+  void rss20MapsEveryFieldAndKeepsLinklessEntriesWithAWarning() throws IOException {
     List<Article> articles;
     try (LogCapture log = new LogCapture()) {
       articles = read("rss20.xml");
       assertThat(log.warnings())
           .hasSize(2)
           .allSatisfy(line -> assertThat(line).contains("rss20.xml: entry"))
-          .anySatisfy(line -> assertThat(line).contains("Une dépêche sans lien", "no link"))
-          .anySatisfy(line -> assertThat(line).contains("javascript:alert(1)"));
+          .allSatisfy(line -> assertThat(line).contains("home page https://www.2m.ma/fr stands in"))
+          .anySatisfy(line -> assertThat(line).contains("Une dépêche sans lien", "has no link"))
+          .anySatisfy(line -> assertThat(line).contains("Lien piégé", "javascript:alert(1)"));
     }
+    // none is skipped for lack of a link: the publication's home page stands in (issue #10)
+    assertThat(articles.subList(3, 5))
+        .extracting(Article::title, Article::sourceLink)
+        .containsExactly(
+            tuple("Une dépêche sans lien", URI.create("https://www.2m.ma/fr")),
+            tuple("Lien piégé", URI.create("https://www.2m.ma/fr")));
+    assertThat(articles.get(3).id()).isNotEqualTo(articles.get(4).id()).startsWith("urn:uuid:");
     Publication channel =
         Publication.builder("2M.ma - Actualités")
             .url("https://www.2m.ma/fr")

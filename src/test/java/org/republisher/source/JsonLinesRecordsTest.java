@@ -106,7 +106,7 @@ class JsonLinesRecordsTest {
 
     assertThat(articles.get(1).publication()).isSameAs(articles.get(0).publication());
     assertThat(articles).extracting(a -> a.publication().url() == null ? null : a.publication().url().toString())
-        .containsExactly("https://www.2m.ma", "https://www.2m.ma", "https://www.2m.ma/ar", "https://www.2m.ma", null);
+        .containsExactly("https://www.2m.ma/", "https://www.2m.ma/", "https://www.2m.ma/ar", "https://www.2m.ma/", null);
     assertThat(articles.get(3).publication().language()).isEqualTo("ar");
     assertThat(articles.get(0).publication().language()).isNull();
   }
@@ -286,7 +286,7 @@ class JsonLinesRecordsTest {
   }
 
   @Test
-  void reportsBadLinesWithTheirNumberAndKeepsTheOthers() {
+  void rejectsOnlyLinesThatAreNoRecordOrHaveNoLinkAndRepairsTheOthers() {
     List<Article> articles =
         read(
             """
@@ -307,40 +307,117 @@ class JsonLinesRecordsTest {
             {"title": "quinze", "link": "https://revue.example/15"}
             """);
 
-    assertThat(articles).extracting(Article::title).containsExactly("un", "quinze");
+    assertThat(articles)
+        .extracting(Article::title)
+        .containsExactly(
+            "un",
+            "deux",
+            "https://revue.example/4",
+            "7",
+            "neuf",
+            "dix",
+            "treize",
+            "quatorze",
+            "quinze");
+    assertThat(articles.get(1).published()).isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+    assertThat(articles.get(6).authors()).containsExactly(Author.of("MAP"));
     assertThat(problems)
         .extracting(InvalidRecordException::line)
-        .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+        .containsExactly(3L, 5L, 6L, 8L, 11L, 12L);
     assertThat(problems).allSatisfy(p -> assertThat(p.source()).isEqualTo(SOURCE));
     assertThat(problems)
         .extracting(InvalidRecordException::field)
-        .containsExactly(
-            "published",
-            "record",
-            "title",
-            "link",
-            "record",
-            "title",
-            "link",
-            "publication.zone",
-            "attribution",
-            "record",
-            "record",
-            "authors",
-            "language");
-    InvalidRecordException date = problems.get(0);
-    assertThat(date.value()).isEqualTo("04/06/2020");
-    assertThat(date)
-        .hasMessage("articles.jsonl:2: published is not an ISO date or date-time: \"04/06/2020\"");
-    assertThat(problems.get(1).getMessage())
+        .containsExactly("record", "link", "record", "link", "record", "record");
+    assertThat(problems.get(0).getMessage())
         .startsWith("articles.jsonl:3: record is not valid JSON");
-    assertThat(problems.get(2)).hasMessage("articles.jsonl:4: title is missing");
-    assertThat(problems.get(3).getMessage())
-        .isEqualTo(
+    assertThat(problems.get(1))
+        .hasMessage(
             "articles.jsonl:5: link has a scheme other than http or https:"
                 + " \"javascript:alert(1)\"");
-    assertThat(problems.get(5)).hasMessage("articles.jsonl:7: title is not a string: \"7\"");
-    assertThat(problems.get(9).getMessage()).contains("Duplicate field 'title'");
+    assertThat(problems.get(3)).hasMessage("articles.jsonl:8: link is missing, and so is sourceLink");
+    assertThat(problems.get(4).getMessage()).contains("Duplicate field 'title'");
+  }
+
+  @Test
+  void eachRepairIsAWarningNamingTheLineTheFieldAndTheRule() {
+    String records =
+        """
+        {"title": "Médias24", "sourceLink": "https://www.médias24.ma/actualité/un article.html"}
+        {"title": "Auteurs", "link": "https://revue.example/2", "authors": ["MAP", " ", "map", {"email": "x@y.ma"}, {"name": "Ali", "email": "pas une adresse"}]}
+        {"title": "Catégories", "link": "https://revue.example/3", "categories": ["Politique", "", "politique", 42]}
+        {"title": "Mois", "link": "https://revue.example/4", "attribution": "Publié dans Le360 le 21 - mars - 2026"}
+        {"title": "Impossible", "link": "https://revue.example/5", "published": "2020-02-31", "attribution": "Publié dans 2M le 31 - 02 - 2020"}
+        {"title": "", "link": "https://revue.example/6", "summary": "Le résumé tient lieu de titre."}
+        {"title": "Sans date", "link": "javascript:x()", "sourceLink": "https://www.2m.ma/fr/7"}
+        {"title": "Sans lien", "publication": {"name": "2M", "url": "https://www.2m.ma/fr"}, "published": "2020-06-04"}
+        {"title": "Image", "link": "https://revue.example/9", "image": {"url": "/i.jpg", "type": "jpeg", "length": -3}}
+        {"title": "Publication", "link": "https://revue.example/10", "publication": {"url": "https://www.hespress.com/", "zone": "Mars/Ol", "language": "?"}}
+        """;
+    List<Article> articles;
+    List<String> warnings;
+    try (org.republisher.LogCapture log = new org.republisher.LogCapture()) {
+      articles = read(records);
+      warnings = log.warnings();
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(articles).hasSize(10);
+    // an IDN host and spaces: converted, never refused
+    assertThat(articles.get(0).sourceLink())
+        .hasToString("https://www.xn--mdias24-bya.ma/actualit%C3%A9/un%20article.html");
+    assertThat(articles.get(1).authors())
+        .containsExactly(Author.of("MAP"), new Author("Ali", null, null));
+    assertThat(articles.get(2).categories()).containsExactly("Politique", "42");
+    assertThat(articles.get(3).publication().name()).isEqualTo("Le360");
+    assertThat(articles.get(3).published()).isEqualTo(Instant.parse("2026-03-21T12:00:00Z"));
+    assertThat(articles.get(4).published()).isNull(); // dated when first seen, by the writer
+    assertThat(articles.get(5).title()).isEqualTo("Le résumé tient lieu de titre.");
+    assertThat(articles.get(6).link()).isNull();
+    assertThat(articles.get(7).sourceLink()).hasToString("https://www.2m.ma/fr");
+    assertThat(articles.get(8).image()).isEqualTo(new Enclosure(URI.create("/i.jpg"), null, -1));
+    assertThat(articles.get(9).publication())
+        .isEqualTo(Publication.builder("www.hespress.com").url("https://www.hespress.com/").build());
+    assertThat(warnings)
+        .allSatisfy(w -> assertThat(w).containsPattern("articles\\.jsonl:\\d+: "))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:1: sourceLink is not a URI: \"https://www.médias24.ma/actualité/un"
+                + " article.html\"; converted to https://www.xn--mdias24-bya.ma/actualit%C3%A9/un%20article.html"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:2: authors[1] is blank: \" \"; dropped"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:2: authors[2] is a duplicate: \"map\"; dropped"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:2: authors[3] has no name; dropped"))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:2: authors[4].email is not an email address: \"pas une adresse\"; left out"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:3: categories[1] is blank: \"\"; dropped"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:3: categories[2] is a duplicate"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:3: categories[3] is not a string: \"42\"; its text is taken"))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:5: published is a day that does not exist: \"2020-02-31\"; ignored"))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:5: attribution has a date that does not exist (31 - 02 - 2020)"))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:6: title has no text: \"\"; the start of the summary stands in"))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:7: link has a scheme other than http or https: \"javascript:x()\";"
+                + " ignored: the source link stands alone"))
+        .anySatisfy(w -> assertThat(w).contains(
+            "articles.jsonl:8: link is missing, and so is sourceLink; the publication's home page"
+                + " stands in: https://www.2m.ma/fr"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:9: image.type is not a media type: \"jpeg\"; guessed from the URL"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:9: image.length is not a whole number of bytes: \"-3\"; unknown"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:10: publication.zone is not a time-zone id: \"Mars/Ol\"; the default zone"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:10: publication.language is not a BCP 47 language tag: \"?\"; ignored"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:10: publication.name is missing; its host stands in: www.hespress.com"));
+  }
+
+  @Test
+  void datesInTheFormsOfAnAttributionLineAreReadDayFirst() {
+    String line =
+        "{\"title\": \"t\", \"link\": \"https://r.example/1\", \"published\": \"%s\"}";
+    for (String date : List.of("04/06/2020", "4 - 6 - 2020", "04 juin 2020", "٠٤ - ٠٦ - ٢٠٢٠", "4 - juin - 2020")) {
+      assertThat(readOne(line.formatted(date)).published())
+          .as(date)
+          .isEqualTo(Instant.parse("2020-06-04T11:00:00Z"));
+    }
   }
 
   @Test
@@ -422,6 +499,90 @@ class JsonLinesRecordsTest {
               assertThat(p.line()).isEqualTo(1);
               assertThat(p.getMessage()).contains("UTF-8");
             });
+  }
+
+  @Test
+  void aWindows1252FileGetsOneClearErrorAndItsGoodLinesAreRead(@TempDir Path dir)
+      throws IOException {
+    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+    String records =
+        "{\"title\": \"Un\", \"link\": \"https://revue.example/1\"}\n"
+            + "{\"title\": \"Fès en fête\", \"link\": \"https://revue.example/2\"}\n"
+            + "{\"title\": \"Trois\", \"link\": \"https://revue.example/3\"}\n"
+            + "{\"title\": \"Café — « crème »\", \"link\": \"https://revue.example/4\"}\n";
+    Path file = dir.resolve("cp1252.jsonl");
+    Files.write(file, records.getBytes(cp1252));
+    int offset = records.indexOf('è'); // one byte a character before it: ASCII
+
+    try (Stream<Article> stream = JsonLinesRecords.read(file, problems::add)) {
+      assertThat(stream).extracting(Article::title).containsExactly("Un", "Trois");
+    }
+
+    assertThat(problems).extracting(InvalidRecordException::line).containsExactly(2L, 4L);
+    assertThat(problems.get(0))
+        .hasMessage(
+            "cp1252.jsonl:2: record is not UTF-8: byte 0xE8 at byte offset "
+                + offset
+                + " of the file (byte 13 of the line) cannot be read as UTF-8; the file looks"
+                + " like windows-1252 (Western European, ISO-8859-1 and more): save it as UTF-8"
+                + " (this line is skipped, and so is every later line that is not UTF-8)");
+    assertThat(problems.get(1).getMessage())
+        .startsWith("cp1252.jsonl:4: record is not UTF-8 either (byte offset ")
+        .endsWith("; see line 2)")
+        .doesNotContain("Invalid UTF-8", "0x"); // no parser words, no second full story
+  }
+
+  @Test
+  void anArabicCodePageIsNamedAsTheLikelyEncoding(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("cp1256.jsonl");
+    Files.write(
+        file,
+        "{\"title\": \"المغرب يدعو\", \"link\": \"https://revue.example/1\"}\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1256")));
+
+    try (Stream<Article> stream = JsonLinesRecords.read(file, problems::add)) {
+      assertThat(stream).isEmpty();
+    }
+    assertThat(problems)
+        .singleElement()
+        .satisfies(p -> assertThat(p.getMessage()).contains("looks like windows-1256 (Arabic)"));
+  }
+
+  @Test
+  void aFileWithAUtf16ByteOrderMarkIsReadAsUtf16(@TempDir Path dir) throws IOException {
+    String records =
+        "\uFEFF{\"title\": \"هسبريس\", \"link\": \"https://revue.example/1\"}\r\n"
+            + "{\"title\": \"Deux\", \"link\": \"https://revue.example/2\"}\n";
+    for (java.nio.charset.Charset wide :
+        List.of(java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+      Path file = dir.resolve(wide.name() + ".jsonl");
+      Files.write(file, records.getBytes(wide));
+      try (org.republisher.LogCapture log = new org.republisher.LogCapture();
+          Stream<Article> stream = JsonLinesRecords.read(file, problems::add)) {
+        assertThat(stream).extracting(Article::title).containsExactly("هسبريس", "Deux");
+        assertThat(log.warnings())
+            .singleElement()
+            .satisfies(w -> assertThat(w).contains("the file is " + wide.name() + " (byte order mark)"));
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void valuesInWarningsAreOneLineAndBounded() {
+    String name = "mood\\n WARN forged\\u0085" + "x".repeat(300);
+    try (org.republisher.LogCapture log = new org.republisher.LogCapture()) {
+      read("{\"title\": \"un\", \"link\": \"https://revue.example/1\", \"" + name + "\": 1}\n");
+      assertThat(log.lines()).noneMatch(line -> line.startsWith(" WARN forged"));
+      assertThat(log.warnings())
+          .singleElement()
+          .satisfies(
+              w ->
+                  assertThat(w)
+                      .contains("unknown field \"mood\\n WARN forged\\u0085xxx")
+                      .contains("…")
+                      .hasSizeLessThan(400));
+    }
   }
 
   @Test

@@ -75,7 +75,7 @@ class RecordsSourceProviderTest {
       throws IOException {
     Path file = dir.resolve("desk.jsonl");
     Files.writeString(
-        file, "{\"title\": \"no link\"}\nnot json\n\n{\"link\": \"https://x.example/a\"}\n"
+        file, "{\"title\": \"no link\"}\nnot json\n\n{\"summary\": \"no title, no link\"}\n"
             + "[]\n", UTF_8);
     ArticleSource source = provider.create(config("desk", file.toUri(), null, Map.of()));
 
@@ -86,7 +86,7 @@ class RecordsSourceProviderTest {
           .hasMessageContaining("no line of desk.jsonl is a valid record (4 bad)")
           .hasMessageContaining("desk.jsonl:1: link")
           .hasMessageContaining("desk.jsonl:2:")
-          .hasMessageContaining("desk.jsonl:4: title")
+          .hasMessageContaining("desk.jsonl:4:")
           .hasMessageNotContaining("desk.jsonl:5:")
           .satisfies(e -> assertThat(((SourceException) e).uri()).isEqualTo(file.toUri()));
     }

@@ -200,9 +200,10 @@ class HistoryStoreTest {
   void anArticleNoRuleCanRepairIsRejectedAndTheOthersKept(
       String name, Supplier<Backend> backends) {
     try (HistoryStore store = open(new CountingBackend(backends.get()))) {
-      Article ancient = article(9).published(Instant.parse("1985-01-01T00:00:00Z")).build();
+      // a relative link and nothing to resolve it against
+      Article baseless = Article.builder().title("Sans base").link("/fr/news/9").build();
       History.Recorded recorded =
-          store.record("2m", List.of(article(1).build(), ancient, article(2).build()), MONDAY);
+          store.record("2m", List.of(article(1).build(), baseless, article(2).build()), MONDAY);
       assertThat(recorded.added()).isEqualTo(2);
       assertThat(recorded.rejected()).isEqualTo(1);
       assertThat(recorded.articles()).hasSize(2);

@@ -202,15 +202,9 @@ final class JsonFeedRules {
       // project: the same HTML rules as RSS and Atom content (DESIGN.md).
       Markup.html((String) item.get("content_html"), at(child(path, "content_html")));
     }
-    if (string(child(path, "title"), get(item, "title"), false)) {
-      // project: a title is plain text.
-      Markup.plainText(
-          (String) item.get("title"),
-          false,
-          false,
-          "project: ContainsHTML",
-          at(child(path, "title")));
-    }
+    // A title is plain text (JSON Feed 1.1), shown as it is: what looks like markup there is the
+    // text itself ("C++ <T>"), never a leak (issue #10), so it is not checked for markup.
+    string(child(path, "title"), get(item, "title"), false);
     string(child(path, "summary"), get(item, "summary"), false);
     for (String key : ITEM_URLS) {
       url(child(path, key), get(item, key), false);

@@ -91,14 +91,29 @@ class FeedWriterTest {
     assertThat(result.rejected())
         .extracting(InvalidArticleException::article, InvalidArticleException::field)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("no-date", "published"),
-            org.assertj.core.groups.Tuple.tuple("markup-only-title", "title"),
             org.assertj.core.groups.Tuple.tuple("scripts", "id"),
             org.assertj.core.groups.Tuple.tuple("relative-no-base", "link"));
     assertThat(result.rejected())
         .allSatisfy(e -> assertThat(e).hasMessageStartingWith("article \"" + e.article() + "\""));
-    assertThat(result.written()).isEqualTo(4);
+    assertThat(result.written()).isEqualTo(6);
     FeedRules.assertValid(FeedFormat.RSS, out.toByteArray());
+  }
+
+  @Test
+  void anUndatedArticleIsDatedWhenFirstSeenAndAMarkupOnlyTitleTakesItsLink() throws IOException {
+    // "No date at all" and "<b> </b>": repaired, not rejected (issue #10)
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WriteResult result = Fixtures.writer().write(FeedFormat.JSON_FEED, HostileArticles.all(), out);
+    String json = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(result.rejected()).extracting(InvalidArticleException::article)
+        .doesNotContain("no-date", "markup-only-title");
+    String now = org.republisher.internal.Dates.rfc3339(Fixtures.CLOCK.instant());
+    assertThat(json)
+        .contains("\"id\":\"no-date\"")
+        .contains("\"title\":\"No date at all\",")
+        .contains("\"date_published\":\"" + now + "\"")
+        .contains("\"title\":\"https://evil.example/f\"");
   }
 
   @Test
@@ -135,8 +150,8 @@ class FeedWriterTest {
                     .write(
                         List.of(FeedOutput.of(FeedFormat.RSS, out), FeedOutput.of(FeedFormat.RSS, out)),
                         Fixtures.articles()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("RSS twice");
+        .isInstanceOf(org.republisher.InvalidValueException.class)
+        .hasMessage("outputs name a format twice: \"RSS\"");
   }
 
   @Test

@@ -27,7 +27,10 @@ class GoldenFilesTest {
 
   static Stream<Object[]> cases() {
     List<Case> cases =
-        List.of(new Case("press", Fixtures.articles()), new Case("hostile", HostileArticles.all()));
+        List.of(
+            new Case("press", Fixtures.articles()),
+            new Case("hostile", HostileArticles.all()),
+            new Case("literal", LiteralArticles.all()));
     return cases.stream()
         .flatMap(c -> Stream.of(FeedFormat.values()).map(f -> new Object[] {c, f}));
   }
@@ -35,7 +38,7 @@ class GoldenFilesTest {
   @Test
   void fixtureFolderIsNotEmpty() throws IOException {
     try (Stream<Path> files = Files.list(GOLDEN)) {
-      assertThat(files.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(6);
+      assertThat(files.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(9);
     }
   }
 

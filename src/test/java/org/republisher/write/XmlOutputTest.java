@@ -9,6 +9,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamWriter;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.Html;
 
 /**
  * The buffered UTF-8 sink and the one-pass text escaping of {@link XmlOutput} (issue #4) write
@@ -121,8 +122,12 @@ class XmlOutputTest {
     return jdk.toByteArray();
   }
 
-  /** RSS plain text the way XmlOutput wrote it before issue #4. */
-  private static void plain(XMLStreamWriter x, String text) throws Exception {
+  /**
+   * RSS plain text the way XmlOutput wrote it before issue #4, escaped as HTML first when it looks
+   * like markup (issue #10).
+   */
+  private static void plain(XMLStreamWriter x, String raw) throws Exception {
+    String text = Html.looksLikeMarkup(raw) ? Html.escape(raw) : raw;
     int from = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
