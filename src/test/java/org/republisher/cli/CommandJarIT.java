@@ -76,7 +76,7 @@ class CommandJarIT {
     assertThat(out.get(5)).isEqualTo("sources   5 ok, 0 failed, 0 not due");
     // the bad line of the records file: a WARN line of the bundled binding, on standard error
     assertThat(run.err()).contains("[WARN] RecordsSourceProvider - desk: articles.jsonl:21:"
-        + " title is missing");
+        + " link is missing, and so is sourceLink");
     Map<String, byte[]> files = ws.files();
     assertThat(files).containsKeys("all.atom.xml", "all.rss.xml", "all.feed.json",
         "archive/all-1.atom.xml", "archive/all-1.rss.xml", "archive/all-1.feed.json",
