@@ -230,67 +230,23 @@ public final class Republisher implements AutoCloseable {
         tasks.add(null);
       }
     }
-    List<Article> articles = new ArrayList<>();
-    List<SourceFailure> failures = new ArrayList<>();
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    List<SourceReport> reports = new ArrayList<>(slots.size());
+    // first every fetch, then (with a store) one recording and one save of the fetch states
+    List<@Nullable FetchResult> results = new ArrayList<>(slots.size());
+    List<@Nullable RepublisherException> errors = new ArrayList<>(slots.size());
     try {
       for (int i = 0; i < slots.size(); i++) {
-        Slot slot = slots.get(i);
-        SourceReport report;
-        List<Article> gathered;
-        if (due != null && !due.contains(slot.id)) {
-          List<Article> kept = slot.lastGood;
-          gathered = kept == null ? List.of() : kept;
-          report = new SourceReport(slot.id, SourceReport.Outcome.NOT_DUE, gathered.size(), 0, 0,
-              0, history.nextFetch(slot.id), null);
-        } else {
-          Duration interval = intervals.getOrDefault(slot.id, this.interval);
+        FetchResult result = null;
+        RepublisherException error = null;
+        if (due == null || due.contains(slots.get(i).id)) {
           try {
             // wraps around for very long deadlines: only differences of nanoTime are compared
-            FetchResult result = slot.await(tasks.get(i), start + deadlineNanos, deadline);
-            FetchState state = result.state();
-            History.Validators validators =
-                new History.Validators(state.etag(), state.lastModified(), state.bodyHash());
-            if (history == null) {
-              gathered = result.articles();
-              report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(), 0,
-                  0, 0, null, null);
-            } else if (result.notModified()) {
-              List<Article> kept = slot.lastGood;
-              gathered = kept == null ? List.of() : kept;
-              Instant next = history.succeeded(slot.id, validators, now, interval);
-              report = new SourceReport(slot.id, SourceReport.Outcome.NOT_MODIFIED,
-                  gathered.size(), 0, 0, 0, next, null);
-            } else {
-              History.Recorded recorded = history.record(slot.id, result.articles(), now);
-              gathered = recorded.articles();
-              Instant next = history.succeeded(slot.id, validators, now, interval);
-              report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(),
-                  recorded.added(), recorded.updated(), recorded.rejected(), next, null);
-            }
-            slot.lastGood = gathered;
+            result = slots.get(i).await(tasks.get(i), start + deadlineNanos, deadline);
           } catch (RepublisherException e) {
-            if (e instanceof org.republisher.store.StoreException) {
-              throw e;
-            }
-            SourceFailure failure = slot.failure(e);
-            failures.add(failure);
-            gathered = slot.failed(failure, e);
-            Instant next = null;
-            if (history != null) {
-              Duration retryAfter =
-                  e instanceof SourceException se ? se.retryAfter().orElse(null) : null;
-              next = history.failed(slot.id, failure.httpStatus(), retryAfter,
-                  String.valueOf(e.getMessage()), now, interval);
-            }
-            report = new SourceReport(slot.id, SourceReport.Outcome.FAILED, gathered.size(), 0, 0,
-                0, next, failure);
+            error = e;
           }
         }
-        articles.addAll(gathered);
-        counts.put(slot.id, gathered.size());
-        reports.add(report);
+        results.add(result);
+        errors.add(error);
       }
     } catch (InterruptedException e) {
       for (FutureTask<FetchResult> task : tasks) {
@@ -300,6 +256,76 @@ public final class Republisher implements AutoCloseable {
       }
       Thread.currentThread().interrupt();
       throw new RepublisherException("interrupted while refreshing", e);
+    }
+    Map<String, History.Recorded> recorded = Map.of();
+    Map<String, Instant> next = Map.of();
+    if (history != null) {
+      Map<String, List<Article>> changed = new LinkedHashMap<>();
+      List<History.Fetch> fetches = new ArrayList<>();
+      for (int i = 0; i < slots.size(); i++) {
+        Slot slot = slots.get(i);
+        FetchResult result = results.get(i);
+        RepublisherException error = errors.get(i);
+        Duration every = intervals.getOrDefault(slot.id, interval);
+        if (result != null) {
+          if (!result.notModified()) {
+            changed.put(slot.id, result.articles());
+          }
+          FetchState state = result.state();
+          fetches.add(History.Fetch.succeeded(slot.id,
+              new History.Validators(state.etag(), state.lastModified(), state.bodyHash()),
+              every));
+        } else if (error != null) {
+          Duration retryAfter =
+              error instanceof SourceException se ? se.retryAfter().orElse(null) : null;
+          fetches.add(History.Fetch.failed(slot.id, slot.failure(error).httpStatus(), retryAfter,
+              String.valueOf(error.getMessage()), every));
+        }
+      }
+      recorded = history.recordAll(changed, now);
+      next = history.finish(fetches, now);
+    }
+
+    List<Article> articles = new ArrayList<>();
+    List<SourceFailure> failures = new ArrayList<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    List<SourceReport> reports = new ArrayList<>(slots.size());
+    for (int i = 0; i < slots.size(); i++) {
+      Slot slot = slots.get(i);
+      FetchResult result = results.get(i);
+      RepublisherException error = errors.get(i);
+      List<Article> kept = slot.lastGood;
+      List<Article> gathered;
+      SourceReport report;
+      if (error != null) {
+        SourceFailure failure = slot.failure(error);
+        failures.add(failure);
+        gathered = slot.failed(failure, error);
+        report = new SourceReport(slot.id, SourceReport.Outcome.FAILED, gathered.size(), 0, 0, 0,
+            next.get(slot.id), failure);
+      } else if (result == null) {
+        gathered = kept == null ? List.of() : kept;
+        report = new SourceReport(slot.id, SourceReport.Outcome.NOT_DUE, gathered.size(), 0, 0,
+            0, history == null ? null : history.nextFetch(slot.id), null);
+      } else if (history == null) {
+        gathered = result.articles();
+        slot.lastGood = gathered;
+        report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(), 0, 0,
+            0, null, null);
+      } else if (result.notModified()) {
+        gathered = kept == null ? List.of() : kept;
+        report = new SourceReport(slot.id, SourceReport.Outcome.NOT_MODIFIED, gathered.size(), 0,
+            0, 0, next.get(slot.id), null);
+      } else {
+        History.Recorded r = recorded.get(slot.id);
+        gathered = r.articles();
+        slot.lastGood = gathered;
+        report = new SourceReport(slot.id, SourceReport.Outcome.FETCHED, gathered.size(),
+            r.added(), r.updated(), r.rejected(), next.get(slot.id), null);
+      }
+      articles.addAll(gathered);
+      counts.put(slot.id, gathered.size());
+      reports.add(report);
     }
     return new Snapshot(clock.instant(), articles, failures, counts, reports);
   }

@@ -3,6 +3,7 @@ package org.republisher.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.republisher.model.Article;
 
@@ -24,6 +25,16 @@ public interface History {
    * @return the articles with the history's ids and dates, and the counts
    */
   Recorded record(String sourceId, List<Article> articles, Instant now);
+
+  /**
+   * Records what several sources gave, as {@link #record} does for one, with one read of their
+   * sightings and one transaction: what a refresh does.
+   *
+   * @param fetched source to what it gave, in the order to record them
+   * @param now the clock's instant
+   * @return source to what recording it did, in the same order
+   */
+  Map<String, Recorded> recordAll(Map<String, List<Article>> fetched, Instant now);
 
   /**
    * Claims the due sources among these for this instance, with the store's lease.
@@ -82,6 +93,16 @@ public interface History {
       Duration interval);
 
   /**
+   * Saves the outcome of several fetches and releases their claims, in one transaction: what a
+   * refresh does once its sources are done.
+   *
+   * @param fetches the outcomes
+   * @param now the clock's instant
+   * @return source to when it is next due
+   */
+  Map<String, Instant> finish(List<Fetch> fetches, Instant now);
+
+  /**
    * Returns the catalog of every article, in the order the history first saw them.
    *
    * @return the entries
@@ -96,6 +117,36 @@ public interface History {
    * @return the articles
    */
   List<NormalizedArticle> normalized(long[] seqs, Instant now);
+
+  /**
+   * The outcome of one fetch, to save.
+   *
+   * @param sourceId the source
+   * @param validators what a good fetch learned, or {@code null} when it failed
+   * @param status the HTTP status of a failure, or -1
+   * @param retryAfter what a failure's {@code Retry-After} asked, or {@code null}
+   * @param message the failure, or {@code null}
+   * @param interval how often the source is fetched
+   */
+  record Fetch(
+      String sourceId,
+      @Nullable Validators validators,
+      int status,
+      @Nullable Duration retryAfter,
+      @Nullable String message,
+      Duration interval) {
+
+    /** A good fetch. */
+    public static Fetch succeeded(String sourceId, Validators validators, Duration interval) {
+      return new Fetch(sourceId, validators, 200, null, null, interval);
+    }
+
+    /** A failed fetch. */
+    public static Fetch failed(String sourceId, int status, @Nullable Duration retryAfter,
+        String message, Duration interval) {
+      return new Fetch(sourceId, null, status, retryAfter, message, interval);
+    }
+  }
 
   /**
    * What recording a fetch did.

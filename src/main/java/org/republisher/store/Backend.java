@@ -25,7 +25,18 @@ interface Backend extends AutoCloseable {
    * @param sourceId the source
    * @return key to hash, empty for a source never recorded
    */
-  Map<String, String> sightings(String sourceId);
+  default Map<String, String> sightings(String sourceId) {
+    return sightings(List.of(sourceId)).getOrDefault(sourceId, Map.of());
+  }
+
+  /**
+   * Returns what several sources gave last time, as {@link #sightings(String)} does for one, in
+   * one query: a refresh reads the sightings of all its sources at once.
+   *
+   * @param sourceIds the sources
+   * @return source to (key to hash); a source never recorded is absent
+   */
+  Map<String, Map<String, String>> sightings(Collection<String> sourceIds);
 
   /**
    * Returns the stored articles with these keys; keys with no article are absent from the map.
@@ -47,7 +58,18 @@ interface Backend extends AutoCloseable {
    * @param changes the changes
    * @return the keys of new articles that were already there
    */
-  Set<String> apply(Changes changes);
+  default Set<String> apply(Changes changes) {
+    return apply(List.of(changes));
+  }
+
+  /**
+   * Applies what several fetches changed, as {@link #apply(Changes)} does for one, in one
+   * transaction: a refresh commits once. No two changes may insert one key.
+   *
+   * @param changes the changes, applied in order
+   * @return the keys of new articles that were already there
+   */
+  Set<String> apply(List<Changes> changes);
 
   /**
    * Returns the catalog of every article, in sequence order: what feed selection and archive paging
@@ -98,7 +120,19 @@ interface Backend extends AutoCloseable {
    * @return false when the owner no longer held the lease (it expired and another owner claimed the
    *     source); the state is then not saved
    */
-  boolean finish(SourceRow row, String owner);
+  default boolean finish(SourceRow row, String owner) {
+    return !finish(List.of(row), owner).isEmpty();
+  }
+
+  /**
+   * Saves the fetch state of several sources, as {@link #finish(SourceRow, String)} does for one,
+   * in one transaction.
+   *
+   * @param rows the new states
+   * @param owner the owner that claimed them
+   * @return the sources whose state was saved (the owner still held their lease)
+   */
+  Set<String> finish(List<SourceRow> rows, String owner);
 
   /** Releases the database: connections, pools, file handles. */
   @Override

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.republisher.internal.History;
 import org.republisher.store.Backend.StoredArticle;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.internal.Normalizer;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.republisher.model.Publication;
 import org.republisher.normalize.AttributionTemplate;
@@ -106,117 +109,162 @@ final class HistoryStore implements ArticleStore, History {
 
   @Override
   public Recorded record(String sourceId, List<Article> articles, Instant now) {
+    return recordAll(Map.of(sourceId, articles), now).get(sourceId);
+  }
+
+  /** One source's part in a recording: its items, what they cost, the identities they got. */
+  private static final class Part {
+    final String sourceId;
+    final Map<String, Item> items = new LinkedHashMap<>();
+    final Map<String, Identity> fresh = new HashMap<>();
+    List<Item> pending = new ArrayList<>();
+    int added;
+    int updated;
+    int rejected;
+
+    Part(String sourceId) {
+      this.sourceId = sourceId;
+    }
+  }
+
+  @Override
+  public Map<String, Recorded> recordAll(Map<String, List<Article>> fetched, Instant now) {
     checkOpen();
     Instant at = now.truncatedTo(ChronoUnit.SECONDS);
     ArticleHash hasher = new ArticleHash();
-    Map<String, Item> items = new LinkedHashMap<>();
-    for (Article article : articles) {
-      String key = Keys.of(article);
-      items.putIfAbsent(key, new Item(article, key, hasher.of(article)));
-    }
-    Map<String, String> seen = backend.sightings(sourceId);
-    Map<String, Identity> known = identities.getOrDefault(sourceId, Map.of());
-    Map<String, Identity> fresh = new HashMap<>();
-    List<Item> todo = new ArrayList<>();
-    List<String> unknownIdentity = new ArrayList<>();
-    for (Item item : items.values()) {
-      if (item.hash.equals(seen.get(item.key))) {
+    Map<String, Part> parts = new LinkedHashMap<>();
+    fetched.forEach((sourceId, articles) -> {
+      Part part = new Part(sourceId);
+      for (Article article : articles) {
+        String key = Keys.of(article);
+        part.items.putIfAbsent(key, new Item(article, key, hasher.of(article)));
+      }
+      parts.put(sourceId, part);
+    });
+    Map<String, Map<String, String>> seen = backend.sightings(parts.keySet());
+    Map<String, List<Part>> unknownIdentity = new HashMap<>();
+    for (Part part : parts.values()) {
+      Map<String, String> hashes = seen.getOrDefault(part.sourceId, Map.of());
+      Map<String, Identity> known = identities.getOrDefault(part.sourceId, Map.of());
+      for (Item item : part.items.values()) {
+        if (!item.hash.equals(hashes.get(item.key))) {
+          part.pending.add(item);
+          continue;
+        }
         Identity identity = known.get(item.key);
         if (identity != null) {
-          fresh.put(item.key, identity);
+          part.fresh.put(item.key, identity);
         } else {
-          unknownIdentity.add(item.key);
+          unknownIdentity.computeIfAbsent(item.key, key -> new ArrayList<>()).add(part);
         }
-      } else {
-        todo.add(item);
       }
     }
-    if (!unknownIdentity.isEmpty()) {
-      backend.articles(unknownIdentity).forEach((key, a) -> fresh.put(key, Identity.of(a)));
+    if (!unknownIdentity.isEmpty()) { // after a restart: read, never written
+      backend.articles(unknownIdentity.keySet()).forEach((key, a) ->
+          unknownIdentity.get(key).forEach(part -> part.fresh.put(key, Identity.of(a))));
     }
     Normalizer normalizer = new Normalizer(Clock.fixed(at, ZoneOffset.UTC), policy, template);
-    int[] counts = new int[3]; // added, updated, rejected
-    List<Item> pending = todo;
-    for (int round = 0; !pending.isEmpty(); round++) {
-      if (round == 3) {
+    for (int round = 0; parts.values().stream().anyMatch(p -> !p.pending.isEmpty()); round++) {
+      if (round == parts.size() + 3) {
         throw new StoreException("", "the same articles kept being inserted by another writer", null);
       }
-      pending = apply(sourceId, pending, at, normalizer, fresh, counts);
+      applyRound(parts.values(), at, normalizer);
     }
-    identities.put(sourceId, fresh);
-    List<Article> recorded = new ArrayList<>(items.size());
-    for (Item item : items.values()) {
-      Identity identity = fresh.get(item.key);
-      if (identity != null) {
-        recorded.add(withIdentity(item.article, identity));
+    Map<String, Recorded> recorded = new LinkedHashMap<>();
+    for (Part part : parts.values()) {
+      identities.put(part.sourceId, part.fresh);
+      List<Article> articles = new ArrayList<>(part.items.size());
+      for (Item item : part.items.values()) {
+        Identity identity = part.fresh.get(item.key);
+        if (identity != null) {
+          articles.add(withIdentity(item.article, identity));
+        }
       }
+      recorded.put(part.sourceId,
+          new Recorded(articles, part.added, part.updated, part.rejected));
     }
-    return new Recorded(recorded, counts[0], counts[1], counts[2]);
+    return recorded;
   }
 
-  /** Writes one round of changes; returns the items whose insert lost to another writer. */
-  private List<Item> apply(String sourceId, List<Item> todo, Instant now, Normalizer normalizer,
-      Map<String, Identity> fresh, int[] counts) {
-    Map<String, StoredArticle> stored =
-        backend.articles(todo.stream().map(Item::key).toList());
-    List<Backend.ArticleRow> inserts = new ArrayList<>();
-    List<Backend.ArticleRow> updates = new ArrayList<>();
-    Map<String, String> sightings = new LinkedHashMap<>();
-    Map<String, Item> byKey = new HashMap<>();
-    List<Item> newItems = new ArrayList<>();
-    for (Item item : todo) {
-      byKey.put(item.key, item);
-      StoredArticle old = stored.get(item.key);
-      try {
+  /**
+   * Writes one round of changes, in one transaction. A key is written by one source per round:
+   * when two sources of one refresh bring the same article, the second waits for the next round
+   * and is then a sighting of the first's. Items whose insert lost to another writer wait for the
+   * next round too.
+   */
+  private void applyRound(Collection<Part> parts, Instant now, Normalizer normalizer) {
+    Set<String> keys = new HashSet<>();
+    for (Part part : parts) {
+      part.pending.forEach(item -> keys.add(item.key));
+    }
+    Map<String, StoredArticle> stored = backend.articles(keys);
+    Set<String> written = new HashSet<>();
+    Map<String, Part> insertedBy = new HashMap<>();
+    Map<String, Item> insertedItem = new HashMap<>();
+    List<Backend.Changes> changes = new ArrayList<>();
+    for (Part part : parts) {
+      List<Item> todo = part.pending;
+      part.pending = new ArrayList<>();
+      List<Backend.ArticleRow> inserts = new ArrayList<>();
+      List<Backend.ArticleRow> updates = new ArrayList<>();
+      Map<String, String> sightings = new LinkedHashMap<>();
+      List<Item> newItems = new ArrayList<>();
+      for (Item item : todo) {
+        if (!written.add(item.key)) {
+          part.pending.add(item); // another source of this refresh writes it in this round
+          continue;
+        }
+        StoredArticle old = stored.get(item.key);
         if (old == null) {
           newItems.add(item);
           continue;
         }
-        Backend.ArticleRow row =
-            old.sourceId().equals(sourceId)
-                ? changed(old, item, now, normalizer)
-                : merged(old, item, now, normalizer);
-        if (row != null) {
-          updates.add(row);
-          fresh.put(item.key, new Identity(row.id(), row.published(), row.updated()));
-          counts[1]++;
-        } else {
-          fresh.put(item.key, Identity.of(old));
+        try {
+          Backend.ArticleRow row =
+              old.sourceId().equals(part.sourceId)
+                  ? changed(old, item, now, normalizer)
+                  : merged(old, item, now, normalizer);
+          if (row != null) {
+            updates.add(row);
+            part.fresh.put(item.key, new Identity(row.id(), row.published(), row.updated()));
+            part.updated++;
+          } else {
+            part.fresh.put(item.key, Identity.of(old));
+          }
+        } catch (InvalidArticleException e) {
+          reject(part, e);
         }
-      } catch (InvalidArticleException e) {
-        reject(sourceId, e, counts);
+        sightings.put(item.key, item.hash);
       }
-      sightings.put(item.key, item.hash);
-    }
-    // oldest first, so that a first import pages in date order; undated ones (first seen now) last
-    newItems.sort(Comparator.comparing((Item i) -> date(i.article, now)).thenComparing(Item::key));
-    for (Item item : newItems) {
-      try {
-        Backend.ArticleRow row = inserted(sourceId, item, now, normalizer);
-        inserts.add(row);
-        fresh.put(item.key, new Identity(row.id(), row.published(), row.updated()));
-      } catch (InvalidArticleException e) {
-        reject(sourceId, e, counts);
+      // oldest first, so that a first import pages in date order; undated ones (seen now) last
+      newItems.sort(
+          Comparator.comparing((Item i) -> date(i.article, now)).thenComparing(Item::key));
+      for (Item item : newItems) {
+        try {
+          Backend.ArticleRow row = inserted(part.sourceId, item, now, normalizer);
+          inserts.add(row);
+          insertedBy.put(item.key, part);
+          insertedItem.put(item.key, item);
+          part.fresh.put(item.key, new Identity(row.id(), row.published(), row.updated()));
+          part.added++;
+        } catch (InvalidArticleException e) {
+          reject(part, e);
+        }
+        sightings.put(item.key, item.hash);
       }
-      sightings.put(item.key, item.hash);
+      changes.add(new Backend.Changes(part.sourceId, inserts, updates, sightings));
     }
-    Backend.Changes changes = new Backend.Changes(sourceId, inserts, updates, sightings);
-    if (changes.isEmpty()) {
-      return List.of();
+    for (String key : backend.apply(changes)) {
+      Part part = insertedBy.get(key);
+      part.added--;
+      part.fresh.remove(key);
+      part.pending.add(insertedItem.get(key));
     }
-    Set<String> taken = backend.apply(changes);
-    counts[0] += inserts.size() - taken.size();
-    List<Item> again = new ArrayList<>(taken.size());
-    for (String key : taken) {
-      fresh.remove(key);
-      again.add(byKey.get(key));
-    }
-    return again;
   }
 
-  private static void reject(String sourceId, InvalidArticleException e, int[] counts) {
-    counts[2]++;
-    LOG.warn("{}: {}", sourceId, e.getMessage());
+  private static void reject(Part part, InvalidArticleException e) {
+    part.rejected++;
+    LOG.warn("{}: {}", part.sourceId, e.getMessage());
   }
 
   private static Instant date(Article a, Instant now) {
@@ -294,8 +342,11 @@ final class HistoryStore implements ArticleStore, History {
   }
 
   private static Article withIdentity(Article a, Identity identity) {
+    // the article as given, when the history's identity says the same (no rebuilding, which checks
+    // every field again)
+    Instant updated = a.updated() != null ? a.updated() : identity.published();
     if (identity.id().equals(a.id()) && identity.published().equals(a.published())
-        && identity.updated().equals(a.updated())) {
+        && identity.updated().equals(updated)) {
       return a;
     }
     return a.toBuilder()
@@ -327,27 +378,51 @@ final class HistoryStore implements ArticleStore, History {
 
   @Override
   public Instant succeeded(String sourceId, Validators validators, Instant now, Duration interval) {
-    checkOpen();
-    Instant next = now.plus(interval).truncatedTo(ChronoUnit.SECONDS);
-    Backend.SourceRow row = new Backend.SourceRow(sourceId, validators.etag(),
-        validators.lastModified(), validators.bodyHash(), now, now, 0, next, 200, null, null,
-        null);
-    finish(row);
-    return next;
+    return finish(List.of(Fetch.succeeded(sourceId, validators, interval)), now).get(sourceId);
   }
 
   @Override
   public Instant failed(String sourceId, int status, @Nullable Duration retryAfter, String message,
       Instant now, Duration interval) {
+    return finish(List.of(Fetch.failed(sourceId, status, retryAfter, message, interval)), now)
+        .get(sourceId);
+  }
+
+  @Override
+  public Map<String, Instant> finish(List<Fetch> fetches, Instant now) {
     checkOpen();
-    Backend.SourceRow old = backend.source(sourceId).orElse(null);
-    int failures = old == null ? 1 : old.failures() + 1;
-    Instant next = now.plus(wait(interval, failures, retryAfter)).truncatedTo(ChronoUnit.SECONDS);
-    Backend.SourceRow row = new Backend.SourceRow(sourceId,
-        old == null ? null : old.etag(), old == null ? null : old.lastModified(),
-        old == null ? null : old.bodyHash(), now, old == null ? null : old.lastSuccess(),
-        failures, next, status, message, null, null);
-    finish(row);
+    Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Instant> next = new LinkedHashMap<>();
+    List<Backend.SourceRow> rows = new ArrayList<>(fetches.size());
+    for (Fetch fetch : fetches) {
+      Validators v = fetch.validators();
+      Backend.SourceRow row;
+      if (v != null) {
+        Instant due = at.plus(fetch.interval()).truncatedTo(ChronoUnit.SECONDS);
+        row = new Backend.SourceRow(fetch.sourceId(), v.etag(), v.lastModified(), v.bodyHash(),
+            at, at, 0, due, fetch.status(), null, null, null);
+      } else {
+        // a failure keeps what the last good fetch learned; its count makes the wait longer
+        Backend.SourceRow old = backend.source(fetch.sourceId()).orElse(null);
+        int failures = old == null ? 1 : old.failures() + 1;
+        Instant due = at.plus(wait(fetch.interval(), failures, fetch.retryAfter()))
+            .truncatedTo(ChronoUnit.SECONDS);
+        row = new Backend.SourceRow(fetch.sourceId(),
+            old == null ? null : old.etag(), old == null ? null : old.lastModified(),
+            old == null ? null : old.bodyHash(), at, old == null ? null : old.lastSuccess(),
+            failures, due, fetch.status(), Text.forLog(String.valueOf(fetch.message())), null,
+            null);
+      }
+      rows.add(row);
+      next.put(fetch.sourceId(), row.nextFetch());
+    }
+    Set<String> saved = backend.finish(rows, owner);
+    for (Backend.SourceRow row : rows) {
+      if (!saved.contains(row.sourceId())) {
+        LOG.warn("{}: its claim expired before the fetch ended; another instance took it over",
+            Text.forLog(row.sourceId()));
+      }
+    }
     return next;
   }
 
@@ -374,12 +449,7 @@ final class HistoryStore implements ArticleStore, History {
     return backoff;
   }
 
-  private void finish(Backend.SourceRow row) {
-    if (!backend.finish(row, owner)) {
-      LOG.warn("{}: its claim expired before the fetch ended; another instance took it over",
-          row.sourceId());
-    }
-  }
+
 
   // --- reading ---
 

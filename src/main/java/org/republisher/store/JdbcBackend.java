@@ -109,21 +109,26 @@ final class JdbcBackend implements Backend {
   }
 
   @Override
-  public Map<String, String> sightings(String sourceId) {
-    return read("cannot read the sightings of " + sourceId, c -> {
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT article_key, hash FROM sighting WHERE source_id = ?")) {
-        s.setString(1, sourceId);
-        Map<String, String> found = new HashMap<>();
+  public Map<String, Map<String, String>> sightings(Collection<String> sourceIds) {
+    if (sourceIds.isEmpty()) {
+      return Map.of();
+    }
+    return read("cannot read the sightings of " + String.join(", ", sourceIds), c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT source_id, article_key, hash"
+          + " FROM sighting WHERE source_id IN (" + dialect.list + ")")) {
+        dialect.bindTexts(c, s, 1, sourceIds);
+        Map<String, Map<String, String>> found = new HashMap<>();
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            found.put(r.getString(1), r.getString(2));
+            found.computeIfAbsent(r.getString(1), id -> new HashMap<>())
+                .put(r.getString(2), r.getString(3));
           }
         }
         return found;
       }
     });
   }
+
 
   @Override
   public Map<String, StoredArticle> articles(Collection<String> keys) {
@@ -197,21 +202,36 @@ final class JdbcBackend implements Backend {
   }
 
   @Override
-  public Set<String> apply(Changes changes) {
+  public Set<String> apply(List<Changes> all) {
+    List<Changes> changes = all.stream().filter(ch -> !ch.isEmpty()).toList();
     if (changes.isEmpty()) {
       return Set.of();
     }
-    return write("cannot record what " + changes.sourceId() + " gave", c -> {
-      Set<String> taken = insert(c, changes.inserts());
-      update(c, changes.updates());
+    String sources = changes.stream().map(Changes::sourceId).distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
+    return write("cannot record what " + sources + " gave", c -> {
+      List<ArticleRow> inserts = new ArrayList<>();
+      List<ArticleRow> updates = new ArrayList<>();
+      for (Changes ch : changes) {
+        inserts.addAll(ch.inserts());
+        updates.addAll(ch.updates());
+      }
+      Set<String> taken = insert(c, inserts);
+      update(c, updates);
       try (PreparedStatement s = c.prepareStatement(UPSERT_SIGHTING)) {
-        // in key order, so that two writers lock rows in one order
-        for (Map.Entry<String, String> e : new TreeMap<>(changes.sightings()).entrySet()) {
-          if (!taken.contains(e.getKey())) {
-            s.setString(1, changes.sourceId());
-            s.setString(2, e.getKey());
-            s.setString(3, e.getValue());
-            s.addBatch();
+        // in source and key order, so that two writers lock rows in one order
+        TreeMap<String, TreeMap<String, String>> ordered = new TreeMap<>();
+        for (Changes ch : changes) {
+          ordered.computeIfAbsent(ch.sourceId(), id -> new TreeMap<>()).putAll(ch.sightings());
+        }
+        for (Map.Entry<String, TreeMap<String, String>> source : ordered.entrySet()) {
+          for (Map.Entry<String, String> e : source.getValue().entrySet()) {
+            if (!taken.contains(e.getKey())) {
+              s.setString(1, source.getKey());
+              s.setString(2, e.getKey());
+              s.setString(3, e.getValue());
+              s.addBatch();
+            }
           }
         }
         s.executeBatch();
@@ -219,6 +239,7 @@ final class JdbcBackend implements Backend {
       return taken;
     });
   }
+
 
   /** Inserts new articles in the order given; returns the keys that were already there. */
   private Set<String> insert(Connection c, List<ArticleRow> rows) throws SQLException {
@@ -345,21 +366,46 @@ final class JdbcBackend implements Backend {
   }
 
   @Override
-  public boolean finish(SourceRow row, String owner) {
-    return write("cannot save the state of source " + row.sourceId(), c -> {
+  public Set<String> finish(List<SourceRow> rows, String owner) {
+    if (rows.isEmpty()) {
+      return Set.of();
+    }
+    String sources = rows.stream().map(SourceRow::sourceId)
+        .collect(java.util.stream.Collectors.joining(", "));
+    return write("cannot save the state of source " + sources, c -> {
+      List<SourceRow> ordered = new ArrayList<>(rows);
+      ordered.sort(java.util.Comparator.comparing(SourceRow::sourceId)); // one lock order
+      Set<String> saved = new HashSet<>();
+      List<SourceRow> missing = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement(FINISH_SOURCE)) {
-        bindSourceState(s, row);
-        s.setString(11, owner);
-        if (s.executeUpdate() > 0) {
-          return true;
+        for (SourceRow row : ordered) {
+          bindSourceState(s, row);
+          s.setString(11, owner);
+          s.addBatch();
+        }
+        int[] counts = s.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] > 0) {
+            saved.add(ordered.get(i).sourceId());
+          } else {
+            missing.add(ordered.get(i));
+          }
         }
       }
-      try (PreparedStatement s = c.prepareStatement(INSERT_SOURCE)) {
-        bindSourceState(s, row);
-        return s.executeUpdate() > 0;
+      if (!missing.isEmpty()) {
+        try (PreparedStatement s = c.prepareStatement(INSERT_SOURCE)) {
+          for (SourceRow row : missing) {
+            bindSourceState(s, row);
+            if (s.executeUpdate() > 0) {
+              saved.add(row.sourceId());
+            }
+          }
+        }
       }
+      return saved;
     });
   }
+
 
   /** Binds the fetch state, then the source id as parameter 10. */
   private static void bindSourceState(PreparedStatement s, SourceRow row) throws SQLException {

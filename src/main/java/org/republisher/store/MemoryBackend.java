@@ -21,8 +21,15 @@ final class MemoryBackend implements Backend {
   private long nextSeq = 1;
 
   @Override
-  public synchronized Map<String, String> sightings(String sourceId) {
-    return Map.copyOf(sightings.getOrDefault(sourceId, Map.of()));
+  public synchronized Map<String, Map<String, String>> sightings(Collection<String> sourceIds) {
+    Map<String, Map<String, String>> found = new HashMap<>();
+    for (String id : sourceIds) {
+      Map<String, String> mine = sightings.get(id);
+      if (mine != null) {
+        found.put(id, Map.copyOf(mine));
+      }
+    }
+    return found;
   }
 
   @Override
@@ -38,8 +45,15 @@ final class MemoryBackend implements Backend {
   }
 
   @Override
-  public synchronized Set<String> apply(Changes changes) {
+  public synchronized Set<String> apply(List<Changes> all) {
     Set<String> taken = new HashSet<>();
+    for (Changes changes : all) {
+      apply(changes, taken);
+    }
+    return taken;
+  }
+
+  private void apply(Changes changes, Set<String> taken) {
     for (ArticleRow row : changes.inserts()) {
       if (byKey.containsKey(row.key())) {
         taken.add(row.key());
@@ -68,7 +82,6 @@ final class MemoryBackend implements Backend {
         mine.put(key, hash);
       }
     });
-    return taken;
   }
 
   private static StoredArticle stored(long seq, ArticleRow row) {
@@ -128,13 +141,17 @@ final class MemoryBackend implements Backend {
   }
 
   @Override
-  public synchronized boolean finish(SourceRow row, String owner) {
-    SourceRow old = sources.get(row.sourceId());
-    if (old != null && old.leaseOwner() != null && !owner.equals(old.leaseOwner())) {
-      return false;
+  public synchronized Set<String> finish(List<SourceRow> rows, String owner) {
+    Set<String> saved = new HashSet<>();
+    for (SourceRow row : rows) {
+      SourceRow old = sources.get(row.sourceId());
+      if (old != null && old.leaseOwner() != null && !owner.equals(old.leaseOwner())) {
+        continue;
+      }
+      sources.put(row.sourceId(), leased(row, null, null));
+      saved.add(row.sourceId());
     }
-    sources.put(row.sourceId(), leased(row, null, null));
-    return true;
+    return saved;
   }
 
   private static SourceRow leased(SourceRow row, String owner, Instant until) {

@@ -34,8 +34,8 @@ final class CountingBackend implements Backend {
   }
 
   @Override
-  public Map<String, String> sightings(String sourceId) {
-    return backend.sightings(sourceId);
+  public Map<String, Map<String, String>> sightings(Collection<String> sourceIds) {
+    return backend.sightings(sourceIds);
   }
 
   @Override
@@ -46,10 +46,12 @@ final class CountingBackend implements Backend {
   }
 
   @Override
-  public Set<String> apply(Changes changes) {
-    articlesWritten.addAndGet(changes.inserts().size() + changes.updates().size());
-    sightingsWritten.addAndGet(changes.sightings().size());
-    return backend.apply(changes);
+  public Set<String> apply(List<Changes> all) {
+    for (Changes changes : all) {
+      articlesWritten.addAndGet(changes.inserts().size() + changes.updates().size());
+      sightingsWritten.addAndGet(changes.sightings().size());
+    }
+    return backend.apply(all);
   }
 
   @Override
@@ -73,8 +75,8 @@ final class CountingBackend implements Backend {
   }
 
   @Override
-  public boolean finish(SourceRow row, String owner) {
-    return backend.finish(row, owner);
+  public Set<String> finish(List<SourceRow> rows, String owner) {
+    return backend.finish(rows, owner);
   }
 
   @Override
