@@ -89,6 +89,15 @@ interface Backend extends AutoCloseable {
   List<StoredArticle> bySeq(long[] seqs);
 
   /**
+   * Returns what rendering needs of the articles with these sequence numbers, in the order asked:
+   * their normalized JSON only, not the article as given (half the bytes).
+   *
+   * @param seqs sequence numbers
+   * @return the rows; missing ones are left out
+   */
+  List<NormalizedRow> normalizedBySeq(long[] seqs);
+
+  /**
    * Returns the fetch state of a source.
    *
    * @param sourceId the source
@@ -172,6 +181,15 @@ interface Backend extends AutoCloseable {
       String articleJson,
       String normalizedJson,
       String normalizedWith) {}
+
+  /**
+   * What rendering reads of a stored article.
+   *
+   * @param seq its sequence number
+   * @param normalizedJson the article as normalized, as JSON
+   * @param normalizedWith the normalization settings' fingerprint
+   */
+  record NormalizedRow(long seq, String normalizedJson, String normalizedWith) {}
 
   /**
    * An article to insert or update: a {@link StoredArticle} without its sequence number.

@@ -468,28 +468,41 @@ final class HistoryStore implements ArticleStore, History {
   @Override
   public List<NormalizedArticle> normalized(long[] seqs, Instant now) {
     checkOpen();
-    List<StoredArticle> stored = backend.bySeq(seqs);
-    List<NormalizedArticle> articles = new ArrayList<>(stored.size());
-    Normalizer normalizer = null;
-    for (StoredArticle a : stored) {
-      if (a.normalizedWith().equals(fingerprint)) {
-        articles.add(ArticleJson.readNormalized(a.normalizedJson()));
-        continue;
+    List<Backend.NormalizedRow> rows = backend.normalizedBySeq(seqs);
+    List<NormalizedArticle> articles = new ArrayList<>(rows.size());
+    List<Long> stale = new ArrayList<>();
+    for (Backend.NormalizedRow row : rows) {
+      if (row.normalizedWith().equals(fingerprint)) {
+        articles.add(ArticleJson.readNormalized(row.normalizedJson()));
+      } else {
+        stale.add(row.seq());
+        articles.add(null); // its place, filled below
       }
-      // made with other settings (or an older republisher): normalized again, not kept
-      if (normalizer == null) {
-        normalizer = new Normalizer(Clock.fixed(now, ZoneOffset.UTC), policy, template);
-      }
+    }
+    if (stale.isEmpty()) {
+      return articles;
+    }
+    // made with other settings (or an older republisher): normalized again, not kept
+    Normalizer normalizer = new Normalizer(Clock.fixed(now, ZoneOffset.UTC), policy, template);
+    Map<Long, NormalizedArticle> again = new HashMap<>();
+    for (StoredArticle a : backend.bySeq(stale.stream().mapToLong(Long::longValue).toArray())) {
       Article given = ArticleJson.readArticle(a.articleJson());
       Article kept =
           given.toBuilder().id(a.id()).published(a.published()).updated(a.updated()).build();
       try {
-        articles.add(normalizer.normalize(kept));
+        again.put(a.seq(), normalizer.normalize(kept));
       } catch (InvalidArticleException e) {
         LOG.warn("history: {}", e.getMessage());
       }
     }
-    return articles;
+    List<NormalizedArticle> all = new ArrayList<>(articles.size());
+    for (int i = 0; i < rows.size(); i++) {
+      NormalizedArticle n = articles.get(i) != null ? articles.get(i) : again.get(rows.get(i).seq());
+      if (n != null) {
+        all.add(n);
+      }
+    }
+    return all;
   }
 
   /** How many articles of one publication are read at most to complete its description. */

@@ -115,7 +115,7 @@ final class JdbcBackend implements Backend {
     }
     return read("cannot read the sightings of " + String.join(", ", sourceIds), c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT source_id, article_key, hash"
-          + " FROM sighting WHERE source_id IN (" + dialect.list + ")")) {
+          + " FROM sighting WHERE source_id IN (SELECT v FROM " + dialect.list + " AS l)")) {
         dialect.bindTexts(c, s, 1, sourceIds);
         Map<String, Map<String, String>> found = new HashMap<>();
         try (ResultSet r = s.executeQuery()) {
@@ -163,6 +163,34 @@ final class JdbcBackend implements Backend {
   }
 
   /** Returns the articles whose column is in the list the binder binds, in no order. */
+  @Override
+  public List<NormalizedRow> normalizedBySeq(long[] seqs) {
+    if (seqs.length == 0) {
+      return List.of();
+    }
+    Map<Long, NormalizedRow> found = read("cannot read articles", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT seq, normalized_json, normalized_with"
+          + " FROM article WHERE seq IN (SELECT v FROM " + dialect.list + " AS l)")) {
+        dialect.bindLongs(c, s, 1, seqs);
+        Map<Long, NormalizedRow> rows = new HashMap<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.put(r.getLong(1), new NormalizedRow(r.getLong(1), r.getString(2), r.getString(3)));
+          }
+        }
+        return rows;
+      }
+    });
+    List<NormalizedRow> ordered = new ArrayList<>(found.size());
+    for (long seq : seqs) {
+      NormalizedRow row = found.get(seq);
+      if (row != null) {
+        ordered.add(row);
+      }
+    }
+    return ordered;
+  }
+
   private List<StoredArticle> articlesWhere(String column, ListBinder binder) {
     return read("cannot read articles", c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT " + ARTICLE_COLUMNS

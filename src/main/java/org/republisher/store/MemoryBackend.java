@@ -114,6 +114,15 @@ final class MemoryBackend implements Backend {
   }
 
   @Override
+  public synchronized List<NormalizedRow> normalizedBySeq(long[] seqs) {
+    List<NormalizedRow> found = new ArrayList<>(seqs.length);
+    for (StoredArticle a : bySeq(seqs)) {
+      found.add(new NormalizedRow(a.seq(), a.normalizedJson(), a.normalizedWith()));
+    }
+    return found;
+  }
+
+  @Override
   public synchronized Optional<SourceRow> source(String sourceId) {
     return Optional.ofNullable(sources.get(sourceId));
   }

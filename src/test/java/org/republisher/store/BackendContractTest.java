@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.republisher.store.Backend.ArticleRow;
 import org.republisher.store.Backend.CatalogRow;
 import org.republisher.store.Backend.Changes;
+import org.republisher.store.Backend.NormalizedRow;
 import org.republisher.store.Backend.SourceRow;
 import org.republisher.store.Backend.StoredArticle;
 
@@ -188,6 +189,19 @@ class BackendContractTest {
     assertThat(backend.source("a").orElseThrow().etag()).isEqualTo("etag-a");
     assertThat(backend.source("b").orElseThrow().etag()).isNull();
     assertThat(backend.source("new").orElseThrow().etag()).isEqualTo("etag-new");
+  }
+
+  @EachBackend
+  void normalizedBySeqReadsTheNormalizedJsonInTheOrderAsked(Databases.Kind kind) {
+    open(kind);
+    backend.apply(inserts("feed", row("k1", "feed", "h1"), row("k2", "feed", "h2")));
+    long one = seqOf("k1");
+    long two = seqOf("k2");
+    assertThat(backend.normalizedBySeq(new long[] {two, 999_999, one}))
+        .containsExactly(
+            new NormalizedRow(two, "{\"title\":\"k2\",\"n\":true}", "policy-1"),
+            new NormalizedRow(one, "{\"title\":\"k1\",\"n\":true}", "policy-1"));
+    assertThat(backend.normalizedBySeq(new long[0])).isEmpty();
   }
 
   @EachBackend

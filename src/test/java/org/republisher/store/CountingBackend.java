@@ -65,6 +65,11 @@ final class CountingBackend implements Backend {
   }
 
   @Override
+  public List<NormalizedRow> normalizedBySeq(long[] seqs) {
+    return backend.normalizedBySeq(seqs);
+  }
+
+  @Override
   public Optional<SourceRow> source(String sourceId) {
     return backend.source(sourceId);
   }

@@ -261,6 +261,25 @@ class HistoryStoreTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void articlesKeptWithOtherSettingsAreNormalizedAgainWhenRendered(
+      String name, Supplier<Backend> backends) {
+    Backend shared = backends.get();
+    HistoryStore credited = open(new CountingBackend(shared));
+    credited.record("2m", List.of(article(1).build()), MONDAY);
+    assertThat(normalized(credited).get(0).contentHtml()).contains("2M");
+    // the same history opened without a credit line: rendered without it, the rows untouched
+    HistoryStore plain = new HistoryStore(new CountingBackend(shared),
+        ArticleStore.builder("test").attributionTemplate(
+            org.republisher.normalize.AttributionTemplate.NONE));
+    NormalizedArticle n = normalized(plain).get(0);
+    assertThat(n.contentHtml()).isEqualTo("<p>Corps de l'article 1</p>");
+    assertThat(n.published()).isEqualTo(article(1).build().published());
+    assertThat(normalized(credited).get(0).contentHtml()).contains("2M");
+    plain.close();
+  }
+
   @Test
   void backoffDoublesUpToItsCapAndHonoursRetryAfter() {
     Duration fifteen = Duration.ofMinutes(15);
