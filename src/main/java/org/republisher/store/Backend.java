@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.History.Entry;
 
 /**
  * Where the history is kept: the rows of articles, sightings and sources, and nothing of the rules.
@@ -77,7 +78,7 @@ interface Backend extends AutoCloseable {
    *
    * @return the rows, oldest sequence first
    */
-  List<CatalogRow> catalog();
+  List<Entry> catalog();
 
   /**
    * Returns the stored articles with these sequence numbers, in the order asked; missing ones are
@@ -243,24 +244,6 @@ interface Backend extends AutoCloseable {
       return inserts.isEmpty() && updates.isEmpty() && sightings.isEmpty();
     }
   }
-
-  /**
-   * What feed selection and paging know of an article.
-   *
-   * @param seq its sequence number
-   * @param publication the publication's name, or {@code null}
-   * @param language its language tag, or {@code null}
-   * @param categories its categories
-   * @param firstSeen when it was first seen
-   * @param updated its last change
-   */
-  record CatalogRow(
-      long seq,
-      @Nullable String publication,
-      @Nullable String language,
-      List<String> categories,
-      Instant firstSeen,
-      Instant updated) {}
 
   /**
    * The fetch state of one source.

@@ -456,13 +456,7 @@ final class HistoryStore implements ArticleStore, History {
   @Override
   public List<Entry> catalog() {
     checkOpen();
-    List<Backend.CatalogRow> rows = backend.catalog();
-    List<Entry> entries = new ArrayList<>(rows.size());
-    for (Backend.CatalogRow r : rows) {
-      entries.add(new Entry(r.seq(), r.publication(), r.language(), r.categories(), r.firstSeen(),
-          r.updated()));
-    }
-    return entries;
+    return backend.catalog();
   }
 
   @Override
@@ -512,7 +506,7 @@ final class HistoryStore implements ArticleStore, History {
   public List<Publication> publications() {
     checkOpen();
     Map<String, List<Long>> byName = new TreeMap<>();
-    for (Backend.CatalogRow row : backend.catalog()) {
+    for (Entry row : backend.catalog()) {
       if (row.publication() != null) {
         List<Long> seqs = byName.computeIfAbsent(row.publication(), name -> new ArrayList<>());
         if (seqs.size() < PUBLICATION_LOOKUPS) {

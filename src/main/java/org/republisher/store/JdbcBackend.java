@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.republisher.internal.History.Entry;
 
 /**
  * The history in a SQLite file or a PostgreSQL database, over JDBC: the same tables and the same
@@ -214,14 +215,14 @@ final class JdbcBackend implements Backend {
   }
 
   @Override
-  public List<CatalogRow> catalog() {
+  public List<Entry> catalog() {
     return read("cannot read the catalog", c -> {
-      List<CatalogRow> rows = new ArrayList<>();
+      List<Entry> rows = new ArrayList<>();
       try (Statement s = c.createStatement();
           ResultSet r = s.executeQuery("SELECT seq, publication, language, categories,"
               + " first_seen, updated FROM article ORDER BY seq")) {
         while (r.next()) {
-          rows.add(new CatalogRow(r.getLong(1), r.getString(2), r.getString(3),
+          rows.add(new Entry(r.getLong(1), r.getString(2), r.getString(3),
               JsonLists.parseTexts(r.getString(4)), instant(r, 5), instant(r, 6)));
         }
       }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.republisher.internal.History.Entry;
 
 /** The history in this process's memory: the backend of {@link ArticleStore#inMemory()}. */
 final class MemoryBackend implements Backend {
@@ -92,10 +93,10 @@ final class MemoryBackend implements Backend {
   }
 
   @Override
-  public synchronized List<CatalogRow> catalog() {
-    List<CatalogRow> rows = new ArrayList<>(bySeq.size());
+  public synchronized List<Entry> catalog() {
+    List<Entry> rows = new ArrayList<>(bySeq.size());
     for (StoredArticle a : bySeq.values()) {
-      rows.add(new CatalogRow(a.seq(), a.publication(), a.language(), a.categories(),
+      rows.add(new Entry(a.seq(), a.publication(), a.language(), a.categories(),
           a.firstSeen(), a.updated()));
     }
     return rows;

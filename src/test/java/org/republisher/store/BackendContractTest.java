@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.republisher.store.Backend.ArticleRow;
-import org.republisher.store.Backend.CatalogRow;
+import org.republisher.internal.History.Entry;
 import org.republisher.store.Backend.Changes;
 import org.republisher.store.Backend.NormalizedRow;
 import org.republisher.store.Backend.SourceRow;
@@ -112,7 +112,7 @@ class BackendContractTest {
     assertThat(backend.apply(inserts("feed", c, a))).isEmpty();
     assertThat(backend.apply(inserts("feed", b))).isEmpty();
 
-    List<Long> seqs = backend.catalog().stream().map(CatalogRow::seq).toList();
+    List<Long> seqs = backend.catalog().stream().map(Entry::seq).toList();
     assertThat(seqs).hasSize(3).isSorted().doesNotHaveDuplicates();
     assertThat(backend.bySeq(new long[] {seqs.get(0), seqs.get(1), seqs.get(2)}))
         .extracting(StoredArticle::key).containsExactly(c.key(), a.key(), b.key());
@@ -237,7 +237,7 @@ class BackendContractTest {
         null, null, List.of(), "{\"v\":2}", "{\"v\":2,\"n\":true}", "policy-2"));
     assertThat(backend.sightings("feed")).isEqualTo(Map.of("k", "h2"));
     assertThat(backend.catalog()).containsExactly(
-        new CatalogRow(seq, null, null, List.of(), T0, T0.plusSeconds(7200)));
+        new Entry(seq, null, null, List.of(), T0, T0.plusSeconds(7200)));
   }
 
   @EachBackend
@@ -276,13 +276,13 @@ class BackendContractTest {
       backend.apply(inserts("feed", r));
     }
 
-    List<CatalogRow> catalog = backend.catalog();
+    List<Entry> catalog = backend.catalog();
 
-    assertThat(catalog).extracting(CatalogRow::seq).isSorted().doesNotHaveDuplicates();
-    assertThat(backend.bySeq(catalog.stream().mapToLong(CatalogRow::seq).toArray()))
+    assertThat(catalog).extracting(Entry::seq).isSorted().doesNotHaveDuplicates();
+    assertThat(backend.bySeq(catalog.stream().mapToLong(Entry::seq).toArray()))
         .extracting(StoredArticle::key)
         .containsExactlyElementsOf(rows.stream().map(ArticleRow::key).toList());
-    assertThat(catalog.get(0)).isEqualTo(new CatalogRow(catalog.get(0).seq(), "2M", "fr",
+    assertThat(catalog.get(0)).isEqualTo(new Entry(catalog.get(0).seq(), "2M", "fr",
         List.of("Maroc", "Politique"), T0, T0));
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.republisher.store.Backend.CatalogRow;
+import org.republisher.internal.History.Entry;
 
 /**
  * Several republisher instances on one database, each a JVM of its own ({@link BackendChild}):
@@ -77,7 +77,7 @@ class BackendProcessesTest {
     assertThat(after("taken ", outA)).isEqualTo(insertedB);
     assertThat(after("taken ", outB)).isEqualTo(insertedA);
     try (Backend backend = JdbcBackend.open(location)) {
-      List<CatalogRow> catalog = backend.catalog();
+      List<Entry> catalog = backend.catalog();
       assertThat(catalog).hasSize(ROUNDS * SIZE);
       assertThat(backend.articles(union(insertedA, insertedB))).hasSize(ROUNDS * SIZE);
       assertThat(backend.sightings("a").keySet()).isEqualTo(insertedA);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.republisher.internal.History.Entry;
 
 /**
  * A real backend with counters around it: how many rows the history wrote and how many articles it
@@ -55,7 +56,7 @@ final class CountingBackend implements Backend {
   }
 
   @Override
-  public List<CatalogRow> catalog() {
+  public List<Entry> catalog() {
     return backend.catalog();
   }
 

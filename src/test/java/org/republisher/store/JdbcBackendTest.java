@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.republisher.store.Backend.CatalogRow;
+import org.republisher.internal.History.Entry;
 
 /**
  * What only the JDBC backends do: locations, errors in the user's words, migrations, and the order
@@ -96,7 +96,7 @@ class JdbcBackendTest {
         + Migrations.HISTORY_TABLE);
 
     try (Backend b = JdbcBackend.open(location)) {
-      assertThat(b.catalog()).extracting(CatalogRow::seq).hasSize(1);
+      assertThat(b.catalog()).extracting(Entry::seq).hasSize(1);
     }
 
     assertThat(history).hasSize(Migrations.LATEST);
@@ -276,8 +276,8 @@ class JdbcBackendTest {
         later.shutdownNow();
       }
 
-      List<CatalogRow> catalog = backend.catalog();
-      assertThat(backend.bySeq(catalog.stream().mapToLong(CatalogRow::seq).toArray()))
+      List<Entry> catalog = backend.catalog();
+      assertThat(backend.bySeq(catalog.stream().mapToLong(Entry::seq).toArray()))
           .extracting(Backend.StoredArticle::key).containsExactly("earlier", "later");
     }
   }
