@@ -18,6 +18,7 @@ import java.util.Set;
 import org.republisher.internal.History;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.model.Article;
+import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidValueException;
 import org.republisher.model.FeedSpec;
 import org.republisher.model.Selection;
@@ -40,9 +41,12 @@ import org.republisher.store.ArticleStore;
  *
  * Articles are ordered by when the history first saw them. The current document holds the newest
  * {@link FeedSpec#limit()} of the feed's articles; the older ones fill archive pages of {@link
- * Builder#pageSize(int) pageSize} articles from the oldest. A full page never changes again: its
- * articles, links and bytes stay as they are (unless an article in it is updated upstream). The
- * newest page is open: it takes the articles that leave the current document until it is full.
+ * Builder#pageSize(int) pageSize} articles from the oldest. The newest page takes the articles
+ * that leave the current document until it is full; a newer page opens with the next one. A page
+ * is final once a newer page exists: from then on its articles, links and bytes never change
+ * (unless an article in it is updated upstream). The archive starts once it holds more than one
+ * page of articles: until then the current document holds them all, so that no archive page
+ * stands alone (the W3C validator warns about one) and no document is empty.
  * Archive pages carry {@code fh:archive} and links {@code current}, {@code prev-archive} and {@code
  * next-archive}; the current document links {@code prev-archive} to the newest page. JSON Feed
  * pages link to the next older page with {@code next_url}.
@@ -114,20 +118,23 @@ public final class FeedArchive {
     Instant at = notNull(now, "now").truncatedTo(ChronoUnit.SECONDS);
     History history = (History) store; // sealed: every store is the history's one class
     List<History.Entry> entries = new ArrayList<>();
+    Instant newest = null; // of the whole history: the date of a feed that selects nothing yet
     for (History.Entry entry : history.catalog()) {
       if (selection.matches(entry.publication(), entry.language(), entry.categories())) {
         entries.add(entry);
       }
+      newest = newest == null || entry.updated().isAfter(newest) ? entry.updated() : newest;
     }
+
     Plan plan = Plan.of(entries.size(), spec.limit(), pageSize);
     int retired = plan.retired(entries, retention, at);
     List<FeedFile> files = new ArrayList<>();
     try {
       render(history, entries, plan.current(), 0, plan.pages() > retired ? plan.pages() : 0,
-          plan, at, files);
+          plan, at, newest, files);
       for (int page = plan.pages(); page > retired; page--) {
         render(history, entries, plan.page(page), page, page > retired + 1 ? page - 1 : 0, plan, at,
-            files);
+            newest, files);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory
@@ -141,7 +148,8 @@ public final class FeedArchive {
    * @param older the next older page to link, or 0
    */
   private void render(History history, List<History.Entry> entries, int[] range, int page,
-      int older, Plan plan, Instant now, List<FeedFile> files) throws IOException {
+      int older, Plan plan, Instant now, @Nullable Instant newest, List<FeedFile> files)
+      throws IOException {
     long[] seqs = new long[range[1] - range[0]];
     Instant updated = null;
     for (int i = range[0]; i < range[1]; i++) {
@@ -154,6 +162,11 @@ public final class FeedArchive {
       for (int i = range[0] - 1; i >= 0 && updated == null; i--) {
         updated = entries.get(i).updated();
       }
+    }
+    if (updated == null) {
+      // a feed that selects nothing yet: the history's last change, so that its bytes stay the
+      // same from one run to the next (now, only while the history is empty)
+      updated = newest != null ? newest : now;
     }
     List<NormalizedArticle> articles = new ArrayList<>(history.normalized(seqs, now));
     articles.sort(NEWEST_FIRST);
@@ -180,7 +193,7 @@ public final class FeedArchive {
     writer.writeNormalized(outputs, paging, articles);
     for (int i = 0; i < order.size(); i++) {
       files.add(new FeedFile(url(page, order.get(i)), order.get(i), buffers.get(i).toByteArray(),
-          docSpec.updated() == null ? now : docSpec.updated()));
+          docSpec.updated()));
     }
   }
 
@@ -198,19 +211,21 @@ public final class FeedArchive {
 
   /**
    * How a feed of {@code size} articles splits into documents. Archive pages are numbered from 1,
-   * the oldest; pages before the last are full; the last, the open page, takes what leaves the
-   * current document until it is full (then it gets its next-archive link, and an empty open page
-   * follows it). An archive starts once it can fill its first page: until then the current
-   * document holds every article, so that no archive page stands alone without a link to another
-   * (the W3C validator warns about such a page).
+   * the oldest; every page but the newest is full; the newest takes what leaves the current
+   * document until it is full, and a newer page opens when the next article leaves. A page is
+   * final once a newer page exists: it then has its next-archive link, and its bytes never change
+   * again (unless an article in it is updated upstream). An archive starts once it holds more
+   * than one page of articles (until then the current document holds them), so that every page
+   * links to another (the W3C validator warns about an archive page without prev-archive or
+   * next-archive) and no document is empty (every reader warns about an empty feed).
    */
   record Plan(int size, int limit, int pageSize, int archived, int pages) {
     static Plan of(int size, int limit, int pageSize) {
       int archived = size - limit;
-      if (archived < pageSize) {
+      if (archived <= pageSize) {
         return new Plan(size, limit, pageSize, 0, 0);
       }
-      return new Plan(size, limit, pageSize, archived, archived / pageSize + 1);
+      return new Plan(size, limit, pageSize, archived, (archived + pageSize - 1) / pageSize);
     }
 
     /** The range of entries (oldest first) of the current document. */

@@ -149,34 +149,45 @@ class FeedArchiveTest {
   }
 
   @Test
-  void aFullPageNeverChangesAgain() {
+  void aPageIsFinalOnceANewerPageExists() {
     try (ArticleStore store = ArticleStore.inMemory()) {
       FeedArchive archive = FeedArchive.builder(SPEC).pageSize(50).build();
-      record(store, 0, 180, NOW); // 80 archived: page 1 full, page 2 open with 30
-      Map<URI, FeedFile> before = byUrl(archive.render(store, NOW));
-      URI page1 = URI.create("https://revue.example/feeds/archive/all-1.atom.xml");
-      URI page2 = URI.create("https://revue.example/feeds/archive/all-2.atom.xml");
-      URI page3 = URI.create("https://revue.example/feeds/archive/all-3.atom.xml");
+      URI page1 = archive.url(1, FeedFormat.ATOM);
+      URI page2 = archive.url(2, FeedFormat.ATOM);
+      URI page3 = archive.url(3, FeedFormat.ATOM);
 
-      record(store, 180, 200, NOW.plusSeconds(3600)); // 100 archived: page 2 just filled
+      record(store, 0, 150, NOW); // 50 archived: one page would stand alone, so none yet
+      assertThat(byUrl(archive.render(store, NOW))).hasSize(3);
+
+      record(store, 150, 180, NOW.plusSeconds(600)); // 80 archived: page 1 full, page 2 with 30
+      Map<URI, FeedFile> before = byUrl(archive.render(store, NOW.plusSeconds(600)));
+      assertThat(entryIds(before.get(page1))).hasSize(50);
+      assertThat(entryIds(before.get(page2))).hasSize(30);
+
+      record(store, 180, 200, NOW.plusSeconds(3600)); // 100 archived: page 2 full, and newest
       Map<URI, FeedFile> filled = byUrl(archive.render(store, NOW.plusSeconds(3600)));
+      assertThat(filled).doesNotContainKey(page3); // never an empty document
       assertThat(filled.get(page1)).isEqualTo(before.get(page1));
       assertThat(entryIds(filled.get(page2))).hasSize(50);
-      assertThat(entryIds(filled.get(page3))).isEmpty(); // the open page, empty for now
-      FeedRules.assertValid(FeedFormat.ATOM, filled.get(page3).bytes());
-      assertThat(links(filled.get(page3)))
-          .containsEntry("prev-archive", page2.toString())
+      assertThat(links(filled.get(page2))).containsEntry("prev-archive", page1.toString())
           .doesNotContainKey("next-archive");
 
-      record(store, 200, 230, NOW.plusSeconds(7200));
-      Map<URI, FeedFile> later = byUrl(archive.render(store, NOW.plusSeconds(7200)));
+      record(store, 200, 201, NOW.plusSeconds(7200)); // page 3 opens: page 2 links to it, final
+      Map<URI, FeedFile> opened = byUrl(archive.render(store, NOW.plusSeconds(7200)));
+      assertThat(entryIds(opened.get(page3))).hasSize(1);
+      assertThat(links(opened.get(page2))).containsEntry("next-archive", page3.toString());
+      assertThat(entryIds(opened.get(page2))).isEqualTo(entryIds(filled.get(page2)));
+
+      record(store, 201, 240, NOW.plusSeconds(9000));
+      Map<URI, FeedFile> later = byUrl(archive.render(store, NOW.plusSeconds(9000)));
       for (FeedFormat format : FeedFormat.values()) {
         URI one = archive.url(1, format);
         URI two = archive.url(2, format);
         assertThat(later.get(one)).as(one.toString()).isEqualTo(before.get(one));
-        assertThat(later.get(two)).as(two.toString()).isEqualTo(filled.get(two));
+        assertThat(later.get(two)).as(two.toString()).isEqualTo(opened.get(two));
       }
-      assertThat(entryIds(later.get(page3))).hasSize(30);
+      assertThat(entryIds(later.get(page3))).hasSize(40);
+      later.values().forEach(f -> FeedRules.assertValid(f.format(), f.bytes()));
     }
   }
 
@@ -187,16 +198,18 @@ class FeedArchiveTest {
       FeedArchive archive = FeedArchive.builder(SPEC).pageSize(50)
           .retention(new Retention(Duration.ofDays(365), 120)).build();
       Map<URI, FeedFile> served = byUrl(archive.render(store, NOW));
-      // 200 archived: pages 1-4 full, 5 open and empty; the newest 120 articles start in page 4
+      // 200 archived: pages 1-4 full; the newest 120 articles start in page 3, and pages 1 and 2
+      // are retired (the newest two pages never are, so that the newest links to an older one)
       assertThat(served.keySet()).extracting(URI::toString).filteredOn(u -> u.contains("atom"))
           .containsExactly(
               "https://revue.example/feeds/all.atom.xml",
-              "https://revue.example/feeds/archive/all-5.atom.xml",
-              "https://revue.example/feeds/archive/all-4.atom.xml");
-      assertThat(links(served.get(archive.url(4, FeedFormat.ATOM))))
-          .doesNotContainKey("prev-archive");
+              "https://revue.example/feeds/archive/all-4.atom.xml",
+              "https://revue.example/feeds/archive/all-3.atom.xml");
+      assertThat(links(served.get(archive.url(3, FeedFormat.ATOM))))
+          .doesNotContainKey("prev-archive")
+          .containsEntry("next-archive", "https://revue.example/feeds/archive/all-4.atom.xml");
 
-      // by age: everything first seen two years ago, but the current document and the open page
+      // by age: everything first seen two years ago, but the current document and two pages
       FeedArchive young = FeedArchive.builder(SPEC).pageSize(50)
           .retention(new Retention(Duration.ofDays(30), 10_000)).build();
       Instant later = NOW.plus(Duration.ofDays(730));
@@ -204,8 +217,21 @@ class FeedArchiveTest {
           .filteredOn(u -> u.contains("atom"))
           .containsExactly(
               "https://revue.example/feeds/all.atom.xml",
-              "https://revue.example/feeds/archive/all-5.atom.xml",
-              "https://revue.example/feeds/archive/all-4.atom.xml");
+              "https://revue.example/feeds/archive/all-4.atom.xml",
+              "https://revue.example/feeds/archive/all-3.atom.xml");
+    }
+  }
+
+  @Test
+  void aFeedThatSelectsNothingYetKeepsItsBytesFromOneRunToTheNext() {
+    try (ArticleStore store = ArticleStore.inMemory()) {
+      record(store, 0, 5, NOW);
+      FeedArchive empty = FeedArchive.builder(SPEC)
+          .selection(Selection.publication("Le360")).build();
+      List<FeedFile> first = empty.render(store, NOW);
+      List<FeedFile> later = empty.render(store, NOW.plus(Duration.ofDays(1)));
+      assertThat(later).isEqualTo(first);
+      assertThat(entryIds(first.get(1))).isEmpty();
     }
   }
 
