@@ -240,14 +240,14 @@ public final class FeedArchive {
 
     /**
      * Returns how many of the oldest pages are retired: full pages whose every article was first
-     * seen longer ago than the retention's age or falls outside its newest articles. The open page
-     * and the newest full page are never retired.
+     * seen longer ago than the retention's age or falls outside its newest articles. The two
+     * newest pages are never retired.
      */
     int retired(List<History.Entry> entries, Retention retention, Instant now) {
       Instant oldest = now.minus(retention.maxAge());
       int kept = size - retention.maxArticles(); // entries before this index are past the count
       int retired = 0;
-      // the newest full page is kept, so that the open page always links to an older one
+      // the two newest pages are kept, so that the newest always links to an older one
       for (int page = 1; page < pages - 1; page++) {
         int end = page * pageSize; // exclusive
         boolean pastCount = end <= kept;

@@ -7,8 +7,9 @@ import org.republisher.InvalidValueException;
 
 /**
  * How long a feed keeps its archive pages: an archive page is retired (no longer written, served or
- * linked) once every one of its articles is past either limit. The current document is never
- * retired, so a feed that stops receiving articles keeps its newest ones. Immutable.
+ * linked) once every one of its articles is past either limit, oldest page first. The current
+ * document and the two newest pages are never retired, so a feed that stops receiving articles
+ * keeps its newest ones, and the oldest page kept drops its {@code prev-archive} link. Immutable.
  *
  * @param maxAge how long after it was first seen an article stays published; positive
  * @param maxArticles how many of the feed's newest articles stay published; at least 1
