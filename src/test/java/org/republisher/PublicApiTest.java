@@ -43,6 +43,7 @@ class PublicApiTest {
           "org.republisher.internal.Destinations",
           "org.republisher.internal.History",
           "org.republisher.internal.History.Entry",
+          "org.republisher.internal.History.Fetch",
           "org.republisher.internal.History.Recorded",
           "org.republisher.internal.History.Validators",
           "org.republisher.internal.HostResolver",
