@@ -224,7 +224,8 @@ final class Serving {
     Progress.sources(out, round.sources());
     Progress.summary(out, round, written, config.output(), took);
     out.printf(Locale.ROOT, "serving   %d files, %d changed%s; next refresh at %s%n",
-        health.files(), changed, writeError == null ? "" : ", not written (see the log)", next);
+        health.files(), changed, writeError == null ? "" : ", not written (see the log)",
+        next.truncatedTo(ChronoUnit.SECONDS));
     return next;
   }
 
@@ -237,7 +238,7 @@ final class Serving {
     Instant next = now.plus(wait);
     health = health.failed(now, String.valueOf(e.getMessage()), next);
     out.printf(Locale.ROOT, "FAILED    the refresh: %s; next refresh at %s%n", e.getMessage(),
-        next);
+        next.truncatedTo(ChronoUnit.SECONDS));
     return next;
   }
 
@@ -433,7 +434,7 @@ final class Serving {
       }
       last.put("files", fileCounts);
       map.put("lastRefresh", last);
-      map.put("nextRefresh", next);
+      map.put("nextRefresh", next == null ? null : next.truncatedTo(ChronoUnit.SECONDS));
       List<Map<String, Object>> sources = new ArrayList<>();
       if (round != null) {
         for (SourceReport s : round.sources()) {
