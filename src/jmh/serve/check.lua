@@ -18,7 +18,7 @@ function response(status, headers, body)
     end
   end
   if status ~= 200 or length ~= #body or body:sub(1, 5) ~= "<?xml"
-      or not body:find("</rss>%s*$") then
+      or body:sub(-7) ~= "</rss>\n" then
     torn = torn + 1
   end
   if tag and not seen[tag] then
