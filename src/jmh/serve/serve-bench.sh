@@ -11,7 +11,8 @@
 #   - "serve" refreshes every 15 minutes, so nothing moves while it is measured; nginx serves a copy
 #     of the files it wrote into its output folder (its own gzip files made with gzip -9);
 #   - "refresh", started after the measured rounds, refreshes every second while its upstream file
-#     flips between two versions, so each refresh changes the feeds served: one wrk run measures
+#     flips to the other version after each refresh, so each refresh changes the feeds served
+#     (100 articles updated, three files rendered, gzipped and written): one wrk run measures
 #     the load as usual, a second one checks that every body is whole (200, Content-Length bytes,
 #     from "<?xml" to "</rss>") and counts the ETags (its Lua check of each body slows wrk down).
 # Prints one line per run, then the table of medians over the rounds; exits 1 when the refresh run
@@ -151,12 +152,14 @@ started $REFRESH_PORT
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s "http://127.0.0.1:$REFRESH_PORT$PATH_RSS" \
   >/dev/null # warm-up of this second JVM
 (
+  # after each refresh the other version: every refresh finds its upstream changed
+  v=b
   while :; do
-    for v in b a; do
-      cp "$WORK/upstream/$v.rss.xml" "$WORK/refresh/upstream.tmp"
-      mv "$WORK/refresh/upstream.tmp" "$WORK/refresh/upstream.rss.xml"
-      sleep 0.5
-    done
+    seen=$(refreshes $REFRESH_PORT)
+    cp "$WORK/upstream/$v.rss.xml" "$WORK/refresh/upstream.tmp"
+    mv "$WORK/refresh/upstream.tmp" "$WORK/refresh/upstream.rss.xml"
+    while [ "$(refreshes $REFRESH_PORT)" = "$seen" ]; do sleep 0.05; done
+    if [ $v = b ]; then v=a; else v=b; fi
   done
 ) &
 FLIPPER=$!
@@ -196,6 +199,7 @@ echo
 echo "refresh load run: $((MIDDLE - BEFORE)) refreshes during it, $(values refreshing-200 errors) errors"
 echo "refresh check run: $CHECK; $((AFTER - MIDDLE)) refreshes during it"
 case "$REFRESH $CHECK" in
+  *" errors=0 "*" errors=0 "*" torn=0 versions=1") echo "the check run saw one version" >&2; exit 1 ;;
   *" errors=0 "*" errors=0 "*" torn=0 "*) ;;
   *) echo "a refresh run saw errors or torn bodies" >&2; exit 1 ;;
 esac

@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.republisher.SourceReport;
+import org.republisher.store.Databases;
 import org.republisher.write.FeedFormat;
 
 /**
@@ -371,6 +375,35 @@ class ServingTest {
     assertThat(send("GET", ALL, "If-None-Match", header(before, "ETag")).statusCode())
         .isEqualTo(304);
     assertThat(printed.toString(UTF_8)).contains("files     none written");
+  }
+
+  @Test
+  void aRefreshThatFailsAsAWholeIsReportedAndServingGoesOnUntilTheNextOneWorks() throws Exception {
+    String url = Databases.postgres();
+    ws.store("\"" + url + "\"");
+    start();
+    HttpResponse<byte[]> before = send("GET", ALL);
+
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE source RENAME TO source_away"); // the store breaks under serve
+    }
+    JsonNode failing = refresh(Duration.ofMinutes(15));
+
+    assertThat(failing.get("status").asText()).isEqualTo("failing");
+    assertThat(failing.get("lastRefresh").get("error").asText()).contains("source");
+    assertThat(failing.get("nextRefresh").asText())
+        .isEqualTo(NOW.plus(Duration.ofMinutes(16)).toString()); // a minute later
+    assertThat(send("GET", ALL, "If-None-Match", header(before, "ETag")).statusCode())
+        .isEqualTo(304);
+    assertThat(printed.toString(UTF_8)).contains("FAILED    the refresh: ");
+
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE source_away RENAME TO source");
+    }
+    JsonNode healed = refresh(Duration.ofMinutes(1));
+
+    assertThat(healed.get("status").asText()).isEqualTo("ok");
+    assertThat(healed.get("lastRefresh").get("sources").get("ok").asInt()).isEqualTo(5);
   }
 
   @Test
