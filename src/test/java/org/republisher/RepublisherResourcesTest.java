@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,9 +72,7 @@ class RepublisherResourcesTest {
       FeedSource.builder(URI.create(base + "/warm.xml")).build().fetch(); // classes loaded
       int fdsBefore = settle(RepublisherResourcesTest::fileDescriptors, Integer.MAX_VALUE);
       int threadsBefore = threads();
-      // threads other tests left in this JVM (their HTTP clients' selectors, until a GC) are not
-      // this refresh's
-      java.util.Set<Thread> already = Thread.getAllStackTraces().keySet();
+      java.util.Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
 
       Republisher.Builder b = Republisher.builder().deadline(Duration.ofSeconds(30));
       for (int i = 1; i <= 20; i++) {
@@ -105,8 +104,9 @@ class RepublisherResourcesTest {
         assertThat(fdsAfter).isLessThanOrEqualTo(fdsBefore);
       }
       assertThat(threadsAfter).isLessThanOrEqualTo(threadsBefore);
+      // threads of other tests of this JVM (HTTP clients of the serving tests) are not ours
       assertThat(Thread.getAllStackTraces().keySet())
-          .filteredOn(t -> !already.contains(t))
+          .filteredOn(thread -> !before.contains(thread))
           .extracting(Thread::getName)
           .noneMatch(n -> n.startsWith("republisher-source-") || n.contains("SelectorManager"));
     } finally {
