@@ -1,24 +1,28 @@
--- wrk script of serve-bench.sh for the swap run: every 200's body must be version A or version B
--- whole (the files given after --), never a torn or mixed one; anything but 200 counts as torn.
+-- wrk script of serve-bench.sh for the refresh run: every response must be a 200 whose body is
+-- whole (Content-Length bytes, from "<?xml" to "</rss>"), whatever refresh swapped the files
+-- meanwhile; anything else counts as torn. Each thread also counts the distinct ETags it saw.
 dofile("src/jmh/serve/report.lua")
 
-local versions
-torn, checked = 0, 0
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-function init(args)
-  versions = { slurp(args[1]), slurp(args[2]) }
-end
+torn, checked, versions = 0, 0, 0
+local seen = {}
 
 function response(status, headers, body)
   checked = checked + 1
-  if status ~= 200 or (body ~= versions[1] and body ~= versions[2]) then
+  local length, tag
+  for name, value in pairs(headers) do
+    local lower = string.lower(name)
+    if lower == "content-length" then
+      length = tonumber(value)
+    elseif lower == "etag" then
+      tag = value
+    end
+  end
+  if status ~= 200 or length ~= #body or body:sub(1, 5) ~= "<?xml"
+      or body:sub(-7) ~= "</rss>\n" then
     torn = torn + 1
+  end
+  if tag and not seen[tag] then
+    seen[tag] = true
+    versions = versions + 1
   end
 end

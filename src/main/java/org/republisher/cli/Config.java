@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.republisher.http.FeedServer;
 import org.republisher.model.Selection;
 import org.republisher.source.SourceConfig;
 import org.republisher.write.FeedFormat;
@@ -29,6 +30,9 @@ import org.republisher.write.Retention;
  * @param retention how long archive pages are kept
  * @param sources the sources, those of {@code sources} then those of {@code opml}
  * @param feeds the feeds, in the order of the file
+ * @param serve where {@code serve} listens ({@code serve})
+ * @param hub the WebSub hub the feeds name and changes are announced to ({@code websub.hub}), or
+ *     {@code null} for none
  */
 record Config(
     Path file,
@@ -40,7 +44,9 @@ record Config(
     Duration deadline,
     Retention retention,
     List<Source> sources,
-    List<Feed> feeds) {
+    List<Feed> feeds,
+    Serve serve,
+    @Nullable URI hub) {
 
   Config {
     requireNonNull(file, "file");
@@ -50,8 +56,30 @@ record Config(
     requireNonNull(interval, "interval");
     requireNonNull(deadline, "deadline");
     requireNonNull(retention, "retention");
+    requireNonNull(serve, "serve");
     sources = List.copyOf(sources);
     feeds = List.copyOf(feeds);
+  }
+
+  /**
+   * Where {@code serve} listens.
+   *
+   * @param address the host name or IP address to bind ({@code serve.address})
+   * @param port the port ({@code serve.port}); 0 takes a free one
+   * @param threads the threads answering requests ({@code serve.threads})
+   */
+  record Serve(String address, int port, int threads) {
+    /** Loopback unless configured: a reverse proxy or CDN in front is the usual set-up. */
+    static final String DEFAULT_ADDRESS = "127.0.0.1";
+
+    static final int DEFAULT_PORT = 8080;
+
+    static final Serve DEFAULT =
+        new Serve(DEFAULT_ADDRESS, DEFAULT_PORT, FeedServer.DEFAULT_THREADS);
+
+    Serve {
+      requireNonNull(address, "address");
+    }
   }
 
   /**

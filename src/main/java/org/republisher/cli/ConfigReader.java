@@ -62,8 +62,10 @@ final class ConfigReader {
    */
   static final Map<String, List<String>> KEYS = Map.of(
       "", List.of("site", "output", "store", "interval", "deadline", "retention", "sources", "opml",
-          "feeds"),
+          "feeds", "serve", "websub"),
       "site", List.of("url", "link"),
+      "serve", List.of("address", "port", "threads"),
+      "websub", List.of("hub"),
       "retention", List.of("maxAge", "maxArticles"),
       "sources[]", List.of("id", "uri", "type", "interval", "publication", "options"),
       "sources[].publication", List.of("name", "url", "feedUrl", "language", "zone"),
@@ -71,6 +73,7 @@ final class ConfigReader {
           "perPublication", "formats"),
       "feeds[].filter", List.of("publication", "category", "language"));
 
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%_-]+|\\[[0-9A-Fa-f:.%]+]");
   private static final Pattern NAME_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final String SLUG = "{slug}";
   private static final String PUBLICATION = "{publication}";
@@ -170,11 +173,33 @@ final class ConfigReader {
           "there is no source: give sources, or opml");
     }
     List<Config.Feed> feeds = feeds(top);
+    Config.Serve serve = serve(top.mapping("serve", KEYS.get("serve")));
+    Fields websub = top.mapping("websub", KEYS.get("websub"));
+    URI hub = websub == null ? null : websub.webUrl("hub");
     if (!problems.isEmpty() || site == null || output == null || store == null) {
       throw new ConfigException(sorted(problems));
     }
-    return new Config(
-        file, site, siteLink, output, store, interval, deadline, retention, sources, feeds);
+    return new Config(file, site, siteLink, output, store, interval, deadline, retention, sources,
+        feeds, serve, hub);
+  }
+
+  private Config.Serve serve(@Nullable Fields fields) {
+    if (fields == null) {
+      return Config.Serve.DEFAULT;
+    }
+    String address = fields.text("address");
+    if (address != null && !HOST.matcher(address).matches()) {
+      fields.problem("address", quoted(address) + " is not a host name or an IP address such as"
+          + " 127.0.0.1, 0.0.0.0 or ::");
+      address = null;
+    }
+    int port = fields.integer("port", Config.Serve.DEFAULT_PORT, 0);
+    if (port > 65535) {
+      fields.problem("port", port + " is above 65535");
+    }
+    int threads = fields.integer("threads", Config.Serve.DEFAULT.threads(), 1);
+    return new Config.Serve(address != null ? address : Config.Serve.DEFAULT_ADDRESS, port,
+        threads);
   }
 
   /** The store: a JDBC URL or {@code memory:} as given, else a path. */

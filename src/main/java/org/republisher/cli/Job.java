@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.republisher.store.ArticleStore;
 import org.republisher.store.StoreException;
 import org.republisher.write.FeedArchive;
 import org.republisher.write.FeedFile;
+import org.republisher.write.FeedFormat;
 
 /**
  * One configuration at work: its store open, its republisher built. {@link #round()} is one pass:
@@ -111,15 +113,19 @@ final class Job implements AutoCloseable {
    * @param taken when the refresh finished, by the job's clock: the feeds' now
    * @param sources what each source did, in configuration order
    * @param total the articles in the store after the round
-   * @param files the files rendered; empty when every source failed
+   * @param files the files rendered; empty until {@link #render rendered}, and in {@link #round()}
+   *     when every source failed
    * @param feeds the names of the feeds rendered, relative to the site's URL
+   * @param current the URLs of the current documents among the files (not the archive pages):
+   *     what a WebSub hub is told of
    */
   record Round(
       Instant taken,
       List<SourceReport> sources,
       long total,
       List<FeedFile> files,
-      List<String> feeds) {
+      List<String> feeds,
+      Set<URI> current) {
 
     /** Returns true when every source failed: the feeds are then not rendered. */
     boolean allFailed() {
@@ -135,23 +141,47 @@ final class Job implements AutoCloseable {
    * @throws StoreException when the store cannot be read or written
    */
   Round round() {
+    Round fetched = refresh();
+    return fetched.allFailed() ? fetched : render(fetched);
+  }
+
+  /**
+   * Fetches the due sources and records them: a round not rendered yet.
+   *
+   * @return what the sources did
+   * @throws StoreException when the store cannot be read or written
+   * @throws org.republisher.RepublisherException when the thread is interrupted: the fetches under
+   *     way are cancelled, what the sources before them recorded stays recorded
+   */
+  Round refresh() {
     Snapshot snapshot = republisher.refresh();
-    long total = store.articleCount();
-    Round failed = new Round(snapshot.taken(), snapshot.reports(), total, List.of(), List.of());
-    if (failed.allFailed()) {
-      return failed;
-    }
+    return new Round(snapshot.taken(), snapshot.reports(), store.articleCount(), List.of(),
+        List.of(), Set.of());
+  }
+
+  /**
+   * Renders every feed and archive page from the store, as of a refresh.
+   *
+   * @param fetched the refresh
+   * @return the refresh with its files
+   * @throws StoreException when the store cannot be read
+   */
+  Round render(Round fetched) {
     List<FeedFile> files = new ArrayList<>();
     List<String> feeds = new ArrayList<>();
+    Set<URI> current = new LinkedHashSet<>();
     for (Named archive : archives(store.publications())) {
-      files.addAll(archive.archive.render(store, snapshot.taken()));
+      files.addAll(archive.archive.render(store, fetched.taken()));
       feeds.add(archive.name);
+      for (FeedFormat format : archive.formats) {
+        current.add(config.site().resolve(archive.name + "." + format.fileName()));
+      }
     }
-    return new Round(snapshot.taken(), snapshot.reports(), total, files, feeds);
+    return new Round(fetched.taken(), fetched.sources(), fetched.total(), files, feeds, current);
   }
 
   /** A feed's archive and its name relative to the site's URL. */
-  private record Named(String name, FeedArchive archive) {}
+  private record Named(String name, FeedArchive archive, Set<FeedFormat> formats) {}
 
   /**
    * Expands the configured feeds: a plain feed is itself, a feed per publication one feed for each
@@ -205,6 +235,9 @@ final class Job implements AutoCloseable {
     if (config.siteLink() != null) {
       spec.link(config.siteLink().toString());
     }
+    if (config.hub() != null) {
+      spec.hub(config.hub().toString());
+    }
     if (feed.description() != null) {
       spec.description(feed.description());
     }
@@ -216,7 +249,7 @@ final class Job implements AutoCloseable {
     if (feed.pageSize() != null) {
       archive.pageSize(feed.pageSize());
     }
-    return new Named(name, archive.build());
+    return new Named(name, archive.build(), feed.formats());
   }
 
   /** Closes the republisher, then the store. */

@@ -14,14 +14,17 @@ import picocli.CommandLine;
  *
  * <pre>
  * java -jar republisher-cli.jar run [--config FILE] [--now INSTANT]
+ * java -jar republisher-cli.jar serve [--config FILE] [--port N]
  * </pre>
  *
  * <p>Progress and the summary go to standard output, UTF-8; errors and log lines (SLF4J's simple
  * binding, level WARN unless {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} says otherwise) to
- * standard error. Exit status: 0 when the feeds are written (failed sources are reported, not
- * fatal), 1 when nothing could be written (the store or the output folder cannot be written, or
- * every source failed, which leaves the last feeds as they were), 2 on a bad configuration or bad
- * arguments.
+ * standard error. Exit status of {@code run}: 0 when the feeds are written (failed sources are
+ * reported, not fatal), 1 when nothing could be written (the store or the output folder cannot be
+ * written, or every source failed, which leaves the last feeds as they were), 2 on a bad
+ * configuration or bad arguments. {@code serve} runs until SIGTERM or SIGINT, then exits with the
+ * JVM's status for the signal (143, 130) once stopped cleanly; 1 when it cannot start, 2 on a bad
+ * configuration or bad arguments.
  */
 public final class Main {
   private static final String LOG = "org.slf4j.simpleLogger.";
@@ -50,6 +53,7 @@ public final class Main {
     CommandLine command =
         new CommandLine(new RepublisherCommand())
             .addSubcommand(new RunCommand(env))
+            .addSubcommand(new ServeCommand())
             .setOut(o)
             .setErr(e);
     try {

@@ -59,8 +59,13 @@ final class Output {
    * @param written files written (new or changed)
    * @param unchanged files left as they were, their bytes the same
    * @param removed retired archive pages removed
+   * @param changed the URLs of the files written, in the order given
    */
-  record Result(int written, int unchanged, int removed) {}
+  record Result(int written, int unchanged, int removed, List<URI> changed) {
+    Result {
+      changed = List.copyOf(changed);
+    }
+  }
 
   /** The output folder cannot be written; nothing in it was changed, or each file is whole. */
   static final class OutputException extends RepublisherException {
@@ -101,6 +106,7 @@ final class Output {
       throw new OutputException("cannot write the feeds into " + folder + ": " + describe(e)
           + "; no feed file was changed", e);
     }
+    List<URI> changed = staged.stream().map(Staged::url).toList();
     // archive pages first, then current documents: a document never links ahead of its pages
     staged.sort((a, b) -> Boolean.compare(!a.archive, !b.archive));
     int written = 0;
@@ -121,7 +127,7 @@ final class Output {
       throw new OutputException("cannot remove retired archive pages in " + folder + ": "
           + describe(e), e);
     }
-    return new Result(written, unchanged, removed);
+    return new Result(written, unchanged, removed, changed);
   }
 
   /** Returns where a URL's file is: its path under the site's URL, under the output folder. */
@@ -157,6 +163,7 @@ final class Output {
   }
 
   private static Staged stage(Path target, FeedFile file) throws IOException {
+    URI url = file.url();
     Path dir = target.getParent();
     Files.createDirectories(dir);
     String name = target.getFileName().toString();
@@ -180,7 +187,7 @@ final class Output {
         Files.deleteIfExists(temp);
         throw e;
       }
-      return new Staged(temp, target, archive);
+      return new Staged(url, temp, target, archive);
     }
   }
 
@@ -237,5 +244,5 @@ final class Output {
   }
 
   /** A file written whole to its temporary name, to be renamed over its target. */
-  private record Staged(Path temp, Path target, boolean archive) {}
+  private record Staged(URI url, Path temp, Path target, boolean archive) {}
 }

@@ -45,13 +45,13 @@ final class Progress {
     return s.nextFetch() == null ? "" : "; next at " + s.nextFetch();
   }
 
-  /** Prints the summary: sources, articles, files, time. */
+  /** Prints the summary: sources, articles, files, and the time when it is given. */
   static void summary(
       PrintWriter out,
       Job.Round round,
       Output.@Nullable Result written,
       Path folder,
-      Duration elapsed) {
+      @Nullable Duration elapsed) {
     long ok = count(round, SourceReport.Outcome.FETCHED) + count(round, SourceReport.Outcome.NOT_MODIFIED);
     long failed = count(round, SourceReport.Outcome.FAILED);
     long notDue = count(round, SourceReport.Outcome.NOT_DUE);
@@ -66,6 +66,13 @@ final class Progress {
       out.printf(Locale.ROOT, "files     %d written, %d unchanged, %d removed in %s%n",
           written.written(), written.unchanged(), written.removed(), folder);
     }
+    if (elapsed != null) {
+      time(out, elapsed);
+    }
+  }
+
+  /** Prints the time a round took. */
+  static void time(PrintWriter out, Duration elapsed) {
     out.printf(Locale.ROOT, "time      %.2f s%n", elapsed.toMillis() / 1000.0);
   }
 

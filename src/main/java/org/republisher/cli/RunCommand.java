@@ -1,16 +1,20 @@
 package org.republisher.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.republisher.RepublisherException;
+import org.republisher.http.WebSubPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -21,7 +25,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code republisher run}: one round. Fetches every due source once, records what it got in the
- * store, writes every feed and archive page, prints a line per source and a summary.
+ * store, writes every feed and archive page, prints a line per source and a summary. With a WebSub
+ * hub configured, the current documents whose written bytes changed are announced to it, and the
+ * command waits for the notifications for at most {@link WebSubPublisher#DEFAULT_TIMEOUT}.
  */
 @Command(
     name = "run",
@@ -81,7 +87,11 @@ final class RunCommand implements Callable<Integer> {
       }
       Output.Result written =
           new Output(cfg.output(), cfg.site()).write(round.files(), round.feeds());
-      Progress.summary(out, round, written, cfg.output(), elapsed(start));
+      Progress.summary(out, round, written, cfg.output(), null);
+      if (cfg.hub() != null) {
+        announce(cfg.hub(), round, written, out);
+      }
+      Progress.time(out, elapsed(start));
       return 0;
     } catch (ConfigException e) {
       e.problems().forEach(err::println);
@@ -91,6 +101,20 @@ final class RunCommand implements Callable<Integer> {
       err.println("republisher: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Tells the hub which current documents were written changed, and waits for the notifications
+   * (retries included) for at most the publisher's timeout; a failure is logged, never fatal.
+   */
+  private static void announce(URI hub, Job.Round round, Output.Result written, PrintWriter out) {
+    List<URI> feeds = written.changed().stream().filter(round.current()::contains).toList();
+    if (!feeds.isEmpty()) {
+      try (WebSubPublisher publisher = WebSubPublisher.builder(hub.toString()).build()) {
+        publisher.publish(feeds);
+      }
+    }
+    out.printf(Locale.ROOT, "websub    %d changed feeds announced to %s%n", feeds.size(), hub);
   }
 
   private static Duration elapsed(long start) {

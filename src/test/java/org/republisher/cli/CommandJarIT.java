@@ -7,17 +7,28 @@ import static org.republisher.cli.RunCommandTest.LATER;
 import static org.republisher.cli.RunCommandTest.NOW;
 import static org.republisher.cli.RunCommandTest.assertSameFiles;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +204,119 @@ class CommandJarIT {
       assertThat(run.out()).contains("next at 2026-12-01T08:15:00Z");
     }
     assertSameFiles(second.files(), ws.files());
+  }
+
+  @Test
+  void serveAnswersReadersAndASigtermDuringARefreshLetsItFinishThenExitsCleanly() throws Exception {
+    try (Upstream upstream = new Upstream()) {
+      ws.source("  - id: fil\n    uri: " + upstream.url() + "\n    interval: 1s\n");
+      Child serve = Child.start(ws.root, JAR.toAbsolutePath().toString(), "serve", "--config",
+          "examples/republisher.yaml", "--port", "0");
+      try {
+        String start = serve.await(l -> l.startsWith("serving   https://revue.example/feeds/ at "));
+        URI base = URI.create(start.substring(start.indexOf(" at ") + 4));
+        serve.await(l -> l.matches("serving   [0-9]+ files, [0-9]+ changed; next refresh at .*"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> feed = http.send(HttpRequest.newBuilder(base.resolve("all.atom.xml"))
+            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(new String(feed.body(), UTF_8)).contains("Premier article du fil");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("{\"status\":\"ok\",\"refreshes\":");
+
+        upstream.items("Premier article du fil", "Second article du fil");
+        upstream.hold();
+        assertThat(upstream.held.await(2, TimeUnit.MINUTES)).as("a refresh fetching").isTrue();
+        // SIGTERM, while the refresh waits for the upstream; by the process's handle, since
+        // Process.destroy() also closes this end of the pipes, and the lines after it are wanted
+        assertThat(serve.process.toHandle().destroy()).isTrue();
+        serve.await(l -> l.startsWith("stopping  "));
+        upstream.release();
+
+        assertThat(serve.process.waitFor(2, TimeUnit.MINUTES)).as("exited").isTrue();
+        String out = serve.out();
+        assertThat(serve.process.exitValue()).as(out + serve.err()).isEqualTo(143);
+        assertThat(out.substring(out.indexOf("stopping  ")))
+            .containsPattern("ok +fil +2 articles, 1 new, 0 updated")
+            .endsWith("stopped   the server and the store are closed\n");
+        assertThat(serve.err()).doesNotContain("Exception");
+      } finally {
+        serve.process.destroyForcibly();
+      }
+    }
+    Map<String, byte[]> files = ws.files();
+    assertThat(new String(files.get("all.atom.xml"), UTF_8)).contains("Second article du fil");
+    try (Stream<Path> walk = Files.walk(ws.feeds())) {
+      assertThat(walk.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+    Workspace.assertEveryFileValid(files);
+    assertThat(ws.root.resolve("target/republisher.db-wal")).as("the store closed").doesNotExist();
+    Workspace.Run after = ws.runJar(JAR, Map.of(), MAIN_JOB);
+    assertThat(after.status()).as(after.toString()).isZero();
+    assertThat(after.out()).contains("articles  0 new, 0 updated, ");
+  }
+
+  /** A child process whose standard output is read line by line as it comes. */
+  private static final class Child {
+    final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuffer seen = new StringBuffer();
+    private final Path err;
+    private final Thread reader;
+
+    private Child(Process process, Path err) {
+      this.process = process;
+      this.err = err;
+      this.reader = new Thread(this::read, "child-out");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    static Child start(Path dir, String jar, String... args) throws IOException {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+      command.addAll(List.of(args));
+      Path err = Files.createTempFile(dir, "err", ".txt");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectError(err.toFile());
+      builder.environment().remove(RunCommand.SOURCE_DATE_EPOCH);
+      return new Child(builder.start(), err);
+    }
+
+    private void read() {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          seen.append(line).append('\n');
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        lines.add("(standard output failed: " + e + ")");
+      }
+    }
+
+    /** Waits for the next line that matches (two minutes at most: a hang guard). */
+    String await(Predicate<String> wanted) throws InterruptedException, IOException {
+      while (true) {
+        String line = lines.poll(2, TimeUnit.MINUTES);
+        assertThat(line).as("a line awaited; so far:\n" + seen + err()).isNotNull();
+        if (wanted.test(line)) {
+          return line;
+        }
+      }
+    }
+
+    /** Everything the process printed on standard output, once it has ended. */
+    String out() throws InterruptedException {
+      reader.join(TimeUnit.MINUTES.toMillis(1)); // a hang guard: it ends with the process
+      return seen.toString();
+    }
+
+    String err() throws IOException {
+      return Files.readString(err, UTF_8);
+    }
   }
 
   /**

@@ -91,6 +91,8 @@ class ConfigReaderTest {
       assertThat(feed.selection()).isEqualTo(Selection.ALL);
       assertThat(feed.formats()).containsExactlyInAnyOrder(FeedFormat.values());
     });
+    assertThat(config.serve()).isEqualTo(new Config.Serve("127.0.0.1", 8080, 8));
+    assertThat(config.hub()).isNull();
   }
 
   @Test
@@ -117,6 +119,8 @@ class ConfigReaderTest {
             pageSize: 50
             filter: {category: [Politique, Diplomatie], publication: 2M}
             formats: [atom, json]
+        serve: {address: "::", port: 0, threads: 16}
+        websub: {hub: "https://hub.example/websub"}
         """);
 
     assertThat(config.siteLink()).isEqualTo(URI.create("https://x.example/home"));
@@ -138,6 +142,25 @@ class ConfigReaderTest {
     assertThat(feed.selection())
         .isEqualTo(new Selection(Set.of("2M"), Set.of("Politique", "Diplomatie"), Set.of()));
     assertThat(feed.formats()).containsExactlyInAnyOrder(FeedFormat.ATOM, FeedFormat.JSON_FEED);
+    assertThat(config.serve()).isEqualTo(new Config.Serve("::", 0, 16));
+    assertThat(config.hub()).isEqualTo(URI.create("https://hub.example/websub"));
+  }
+
+  @Test
+  void badServeAndWebSubValuesAreReportedWithTheirLines() throws IOException {
+    assertProblems(MINIMAL + """
+        serve:
+          address: "a host/with a path"
+          port: 65536
+          threads: 0
+        websub:
+          hub: hub.example
+        """,
+        "republisher.yaml:8: serve.address: \"a host/with a path\" is not a host name or an IP"
+            + " address such as 127.0.0.1, 0.0.0.0 or ::",
+        "republisher.yaml:9: serve.port: 65536 is above 65535",
+        "republisher.yaml:10: serve.threads: \"0\" is below 1",
+        "republisher.yaml:12: websub.hub: \"hub.example\" is not an absolute http(s) URL");
   }
 
   @Test

@@ -43,6 +43,42 @@ class MainTest {
     assertThat(version.out).startsWith("republisher ");
   }
 
+  @Test
+  void serveHasItsHelpItsPortAndItsExitStatuses() {
+    Run help = run(Map.of(), "serve", "--help");
+    assertThat(help.status).isZero();
+    assertThat(help.out).contains("Usage: republisher serve").contains("--config=FILE")
+        .contains("--port=N").contains("/health").contains("SIGTERM")
+        .contains("Exit status: 143 after SIGTERM");
+
+    Run badPort = run(Map.of(), "serve", "--port", "70000");
+    assertThat(badPort.status).isEqualTo(2);
+    assertThat(badPort.err).contains("Invalid value for option '--port': 70000 is not a port");
+  }
+
+  @Test
+  void serveExitsTwoOnABadConfigAndOneWhenItCannotListen() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "site: {url: \"https://x.example/\"}\nsources: [{id: a, uri: a.jsonl}]\n"
+        + "serve: {port: http}\n");
+    Run badConfig = run(Map.of(), "serve", "--config", bad.toString());
+    assertThat(badConfig.status).isEqualTo(2);
+    assertThat(badConfig.err).isEqualTo(bad + ":3: serve.port: \"http\" is not a whole number"
+        + System.lineSeparator());
+
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Run inUse = run(Map.of(), "serve", "--config", config(), "--port",
+          Integer.toString(taken.getLocalPort()));
+
+      assertThat(inUse.status).as(inUse.err).isEqualTo(1);
+      assertThat(inUse.err).startsWith("republisher: cannot listen on ")
+          .contains(":" + taken.getLocalPort());
+    }
+    // the store was opened, then closed: nothing holds it
+    assertThat(dir.resolve("republisher.db-wal")).doesNotExist();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"yesterday", "2026-12-01", "2026-12-01T08:00:00"})
   void aBadNowExitsTwo(String now) {

@@ -32,7 +32,9 @@ class OutputTest {
         file("lang/fr.feed.json", "{}"),
         file("lang/archive/fr-1.feed.json", "{\"page\":1}")), List.of("all", "lang/fr"));
 
-    assertThat(result).isEqualTo(new Output.Result(5, 0, 0));
+    assertThat(result).isEqualTo(new Output.Result(5, 0, 0, List.of(SITE.resolve("all.atom.xml"),
+        SITE.resolve("all.rss.xml"), SITE.resolve("archive/all-3.atom.xml"),
+        SITE.resolve("lang/fr.feed.json"), SITE.resolve("lang/archive/fr-1.feed.json"))));
     assertThat(Files.readString(dir.resolve("all.atom.xml"))).isEqualTo("current");
     assertThat(Files.readString(dir.resolve("all.rss.xml"))).isEqualTo("rss");
     assertThat(Files.readString(dir.resolve("archive/all-3.atom.xml"))).isEqualTo("page 3");
@@ -51,7 +53,7 @@ class OutputTest {
     Output.Result result = output().write(
         List.of(file("all.atom.xml", "one"), file("all.rss.xml", "changed")), List.of("all"));
 
-    assertThat(result).isEqualTo(new Output.Result(1, 1, 0));
+    assertThat(result).isEqualTo(new Output.Result(1, 1, 0, List.of(SITE.resolve("all.rss.xml"))));
     assertThat(Files.getLastModifiedTime(dir.resolve("all.atom.xml"))).isEqualTo(old);
     assertThat(Files.getLastModifiedTime(dir.resolve("all.rss.xml"))).isNotEqualTo(old);
     assertThat(Files.readString(dir.resolve("all.rss.xml"))).isEqualTo("changed");
@@ -70,7 +72,8 @@ class OutputTest {
         List.of(file("all.atom.xml", "current"), file("archive/all-2.atom.xml", "page 2")),
         List.of("all"));
 
-    assertThat(result).isEqualTo(new Output.Result(2, 0, 3));
+    assertThat(result).isEqualTo(new Output.Result(2, 0, 3,
+        List.of(SITE.resolve("all.atom.xml"), SITE.resolve("archive/all-2.atom.xml"))));
     try (Stream<Path> left = Files.list(dir.resolve("archive"))) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
           "all-2.atom.xml", "all-fr-1.atom.xml", "other-1.atom.xml", "all-1.atom.xml.bak",

@@ -225,6 +225,46 @@ class RunCommandTest {
     assertThat(ws.root.resolve("target/republisher.db")).doesNotExist();
   }
 
+  @Test
+  void withAHubTheFeedsNameItAndRunAnnouncesTheCurrentFeedsWhoseBytesChanged() throws Exception {
+    try (FakeHub hub = new FakeHub()) {
+      ws.append("websub:\n  hub: " + hub.url() + "\n");
+
+      Workspace.Run first = ws.run("--now", NOW);
+
+      assertThat(first.status()).as(first.toString()).isZero();
+      Set<java.net.URI> current = ServingTest.currentDocuments(ws.files().keySet());
+      // run waits for the publisher: what it announced has reached the hub when it returns
+      List<java.net.URI> announced = hub.drain();
+      assertThat(announced).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(current);
+      assertThat(first.out()).contains("websub    " + current.size() + " changed feeds announced to "
+          + hub.url());
+      Map<String, byte[]> files = ws.files();
+      assertThat(new String(files.get("all.atom.xml"), UTF_8))
+          .contains("<link rel=\"hub\" href=\"" + hub.url() + "\"/>");
+      assertThat(new String(files.get("lang/fr.rss.xml"), UTF_8))
+          .contains("<atom:link href=\"" + hub.url() + "\" rel=\"hub\"/>");
+      assertThat(new String(files.get("2m.feed.json"), UTF_8))
+          .containsPattern("\"hubs\":\\[\\s*\\{\\s*\"type\":\"WebSub\",\\s*\"url\":\""
+              + Pattern.quote(hub.url()) + "\"\\s*}\\s*]");
+      Workspace.assertEveryFileValid(files);
+
+      Workspace.Run unchanged = ws.run("--now", LATER);
+
+      assertThat(unchanged.out()).contains("websub    0 changed feeds announced to ");
+      assertThat(hub.drain()).isEmpty();
+
+      ws.addArticle("Un article annoncé", "annonce");
+      Workspace.Run changed = ws.run("--now", "2026-12-01T10:00:00Z");
+
+      Set<java.net.URI> expected = ServingTest.changedDocuments(files, ws.files());
+      assertThat(expected).contains(Workspace.SITE.resolve("medias24.feed.json"))
+          .hasSizeLessThan(current.size());
+      assertThat(changed.out()).contains("websub    " + expected.size() + " changed feeds");
+      assertThat(hub.drain()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
   static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
     for (String path : expected.keySet()) {

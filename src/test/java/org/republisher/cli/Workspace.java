@@ -89,6 +89,26 @@ final class Workspace {
     return this;
   }
 
+  /** Appends YAML at the end of the configuration, such as a mapping of top-level keys. */
+  Workspace append(String yaml) throws IOException {
+    Files.writeString(config(), yaml, UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    return this;
+  }
+
+  /** Adds a source before the OPML file's: an entry of the list {@code sources}, in YAML. */
+  Workspace source(String entry) throws IOException {
+    return edit("\nopml: ", "\n" + entry + "\nopml: ");
+  }
+
+  /** Adds an article to the records file, credited to Médias24, and returns its title. */
+  String addArticle(String title, String slug) throws IOException {
+    Files.writeString(data("articles.jsonl"),
+        "{\"title\": \"" + title + "\", \"sourceLink\": \"https://medias24.com/" + slug + "\","
+            + " \"attribution\": \"Publié dans Médias24 le 30 - 11 - 2026\"}\n",
+        UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    return title;
+  }
+
   /** Keeps only the records source: the others are left out of the configuration. */
   Workspace recordsOnly() throws IOException {
     String yaml = Files.readString(config(), UTF_8);
