@@ -96,7 +96,6 @@ class ErrorCatalogueTest {
     all.add(new Entry("a null title", () -> Article.builder().title(null), "title must not be null"));
     all.add(new Entry("a null link", () -> Article.builder().link(null), "link must not be null"));
     all.add(new Entry("a blank title", () -> Article.builder().id("a-1").title("  ").sourceLink("https://x.ma/").build(), "article \"a-1\": title is blank: \"  \""));
-    all.add(new Entry("no link", () -> Article.builder().title("Sans lien").build(), "article \"Sans lien\": link and sourceLink are both missing"));
     all.add(new Entry("a javascript: link", () -> Article.builder().link("javascript:alert(1)"), "link has a scheme other than http or https: \"javascript:alert(1)\""));
     all.add(new Entry("a link without host", () -> Article.builder().sourceLink("https:///x"), "sourceLink has no host: \"https:///x\""));
     all.add(new Entry("a bad language", () -> Article.builder().title("t").sourceLink("https://x.ma/").language("pas une langue!").build(), "article \"t\": language is not a BCP 47 language tag: \"pas une langue!\""));
@@ -180,7 +179,7 @@ class ErrorCatalogueTest {
         "{\"title\": \"un\", \"link\": \"https://r.example/1\"\n"
             + "[1]\n"
             + "{\"title\": \"x\"} {}\n"
-            + "{\"title\": \"sans lien\"}\n"
+            + "{\"title\": \" \"}\n"
             + "{\"title\": \"x\", \"title\": \"y\", \"link\": \"https://r.example/3\"}\n";
     Files.write(file, concat(text.getBytes(StandardCharsets.UTF_8), latin));
     List<InvalidRecordException> problems = new ArrayList<>();
@@ -198,7 +197,7 @@ class ErrorCatalogueTest {
             m -> assertThat(m).startsWith("a.jsonl:1: record is not valid JSON: "),
             m -> assertThat(m).isEqualTo("a.jsonl:2: record is not a JSON object"),
             m -> assertThat(m).isEqualTo("a.jsonl:3: record is followed by more JSON on its line"),
-            m -> assertThat(m).isEqualTo("a.jsonl:4: link is missing, and so is sourceLink"),
+            m -> assertThat(m).isEqualTo("a.jsonl:4: link is missing, and so are sourceLink, a publication URL and any text"),
             m -> assertThat(m).startsWith("a.jsonl:5: record is not valid JSON: Duplicate field 'title'"),
             m -> assertThat(m).startsWith("a.jsonl:6: record is not UTF-8: byte 0xE8 at byte offset "),
             m -> assertThat(m).isEqualTo("b.jsonl:1: record is not a JSON object"));

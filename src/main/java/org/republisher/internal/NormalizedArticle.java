@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param id the article's id (RSS guid, JSON Feed id)
  * @param atomId the id as an absolute IRI (the id itself, or a name-based {@code urn:uuid:})
  * @param title plain text, never empty
- * @param link the page readers open: the own link, else the source link
+ * @param link the page readers open: the own link, else the source link; {@code null} for an
+ *     article that has neither
  * @param ownLink true when {@code link} is the republisher's own page
  * @param sourceLink the original article, or {@code null}
  * @param publication the publication, or {@code null}
@@ -29,7 +30,7 @@ public record NormalizedArticle(
     String id,
     String atomId,
     String title,
-    String link,
+    @Nullable String link,
     boolean ownLink,
     @Nullable String sourceLink,
     @Nullable Source publication,

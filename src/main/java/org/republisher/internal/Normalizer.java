@@ -66,19 +66,21 @@ public final class Normalizer {
     URI base = base(a);
     URI link = a.link() == null ? null : Urls.resolve(base, a.link());
     URI sourceLink = a.sourceLink() == null ? null : Urls.resolve(base, a.sourceLink());
-    if (link == null && sourceLink == null) {
+    if (link == null && sourceLink == null && (a.link() != null || a.sourceLink() != null)) {
       URI relative = a.link() != null ? a.link() : a.sourceLink();
       throw new InvalidValueException(
           a.link() != null ? "link" : "sourceLink",
           relative,
           "is relative and the article has no base URL");
     }
+    // an article with no link at all is written without one (RSS, Atom and JSON Feed allow it)
     URI shown = link != null ? link : sourceLink;
-    String shownLink = shown.toASCIIString();
+    String shownLink = shown == null ? null : shown.toASCIIString();
 
     String id = Text.stripForbidden(a.id()).strip();
     if (id.isEmpty()) {
-      id = shownLink; // an id of control characters only: the link, as when none is given
+      // an id of control characters only: the link, as when none is given, else a name-based one
+      id = shownLink != null ? shownLink : a.toBuilder().id(null).build().id();
     }
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -126,6 +128,10 @@ public final class Normalizer {
     if (title.isEmpty()) {
       // a title of markup only: the start of the article's text, else its link
       String text = !summary.isEmpty() ? summary : contentText;
+      if (text.isEmpty() && shownLink == null) {
+        throw new InvalidValueException(
+            "title", a.title(), "has no text, and the article has no text or link to stand in");
+      }
       title = text.isEmpty() ? shownLink : Text.truncate(text, DERIVED_TITLE_LENGTH);
     }
     if (summary.isEmpty()) {

@@ -23,7 +23,8 @@ import org.republisher.internal.Urls;
  * relative. A source that has plain text escapes it ({@code "C++ <T>"} is given as {@code "C++
  * &amp;lt;T&amp;gt;"}), so that the writers' one decoding gives the text back. The feed writers repair all of that by the
  * rules documented in {@link org.republisher.write.FeedWriter}; the constructor only rejects what
- * no rule can repair (a blank title, no link at all, a {@code javascript:} link).
+ * no rule can repair (a blank title, a {@code javascript:} link). An article with no link at all
+ * is kept: it is written without one, its id derived from its publication, title and date.
  *
  * <p>The id is stable: when none is given it is derived from the content, never from time or
  * randomness: the source link, else the own link, else a name-based {@code urn:uuid:} of the
@@ -32,8 +33,7 @@ import org.republisher.internal.Urls;
  * @param id a stable identifier, unique within a feed; derived when {@code null} is given
  * @param title the headline, an HTML fragment made text when written; not blank
  * @param link the republisher's own page for the article, or {@code null}
- * @param sourceLink the original article at its publication, or {@code null}; one of {@code link}
- *     and {@code sourceLink} is required
+ * @param sourceLink the original article at its publication, or {@code null}
  * @param publication who published the original, or {@code null}
  * @param published when it was first published, or {@code null}
  * @param updated when it was last changed, or {@code null}
@@ -75,8 +75,8 @@ public record Article(
   /**
    * Checks every field and derives a missing id.
    *
-   * @throws InvalidArticleException naming the article and the field when the title is blank, both
-   *     links are missing, or a link is not http(s)
+   * @throws InvalidArticleException naming the article and the field when the title is blank or a
+   *     link is not http(s)
    */
   public Article(
       @Nullable String id,
@@ -98,9 +98,6 @@ public record Article(
     try {
       if (title.isBlank()) {
         throw new InvalidValueException("title", title, "is blank");
-      }
-      if (link == null && sourceLink == null) {
-        throw new InvalidValueException("link", null, "and sourceLink are both missing");
       }
       link = link == null ? null : Urls.link("link", link);
       sourceLink = sourceLink == null ? null : Urls.link("sourceLink", sourceLink);

@@ -162,9 +162,11 @@ import org.slf4j.LoggerFactory;
  *
  * Only a line that is no record, or a record with nothing to publish, is left out: not JSON, not
  * one object, more JSON after it, a field named twice, longer than {@value #MAX_LINE_LENGTH}
- * units, not UTF-8, or with no link of any kind (no usable link or source link, and no
- * publication URL). It is reported to the problem consumer as an {@link InvalidRecordException}
- * that names the file, the line and the field, and skipped: it never stops the other lines. A file
+ * units, not UTF-8, or with no text and no link of any kind (no title, summary or content with
+ * text, no usable link or source link, and no publication URL). Such a line is reported to the
+ * problem consumer as an {@link InvalidRecordException} that names the file, the line and the
+ * field, and skipped: it never stops the other lines. (A record with text and no link of any kind
+ * is published without a link, with a warning.) A file
  * that is not UTF-8 gets one clear error, at its first such line: the byte offset, the encoding the
  * file looks like, what to do; later such lines refer to it. A file that starts with a UTF-16 or
  * UTF-32 byte order mark is read in that encoding, with a warning. An I/O failure is thrown as an

@@ -41,9 +41,9 @@ import org.republisher.model.Publication;
 /**
  * Reads the JSON object of one record into an article, repairing what a rule can repair and
  * telling the {@code repairs} consumer, one sentence each ({@code field problem: "value";
- * repair}). The rules are {@link JsonLinesRecords}'; only a record with no link of any kind, or
- * that is not one JSON object, is refused. One per input, one thread: it remembers the publications
- * and unknown field names it met.
+ * repair}). The rules are {@link JsonLinesRecords}'; only a record with nothing to publish (no
+ * text and no link of any kind), or that is not one JSON object, is refused. One per input, one
+ * thread: it remembers the publications and unknown field names it met.
  */
 final class RecordReader {
   /** How many distinct publications are kept for reuse per input, at most. */
@@ -60,8 +60,8 @@ final class RecordReader {
    * Reads a record, the parser before its first token.
    *
    * @param repairs receives each repair made to this record
-   * @throws InvalidValueException when the line is not one JSON object, or the record has no link
-   *     of any kind
+   * @throws InvalidValueException when the line is not one JSON object, or the record has no text
+   *     and no link of any kind
    */
   Article read(JsonParser p, Consumer<String> repairs) throws IOException {
     this.repairs = repairs;
@@ -301,15 +301,23 @@ final class RecordReader {
     }
     if (link == null && sourceLink == null) {
       URI home = publication == null ? null : or(publication.url(), publication.feedUrl());
-      if (home == null) {
+      if (home != null) {
+        sourceLink = home;
+        repairs.accept(
+            "link is missing, and so is sourceLink; the publication's home page stands in: "
+                + home);
+      } else if (!hasText(f)) {
+        // nothing left to publish: no title text and no link of any kind
         if (linkProblem != null) {
           throw linkProblem;
         }
-        throw new InvalidValueException("link", null, "is missing, and so is sourceLink");
+        throw new InvalidValueException(
+            "link", null, "is missing, and so are sourceLink, a publication URL and any text");
+      } else {
+        repairs.accept(
+            "link is missing, and so are sourceLink and a publication URL; published without a"
+                + " link");
       }
-      sourceLink = home;
-      repairs.accept(
-          "link is missing, and so is sourceLink; the publication's home page stands in: " + home);
     }
     URI shown = link != null ? link : sourceLink;
 
@@ -351,7 +359,14 @@ final class RecordReader {
    * The title, else the start of the summary, else of the content's text, else the link; as an
    * HTML fragment, as the article takes it.
    */
-  private String title(Fields f, URI shown) {
+  /** True when the record has text to publish: a title, a summary or content with text. */
+  private static boolean hasText(Fields f) {
+    return (f.title != null && !Text.plain(f.title).isEmpty())
+        || (f.summary != null && !Text.plain(f.summary).isEmpty())
+        || (f.contentHtml != null && !Text.plain(f.contentHtml).isEmpty());
+  }
+
+  private String title(Fields f, @Nullable URI shown) {
     if (f.title != null && !Text.plain(f.title).isEmpty()) {
       return f.title;
     }
@@ -364,7 +379,7 @@ final class RecordReader {
     }
     if (text.isEmpty()) {
       repair("title", f.title, problem, "the link stands in");
-      return Html.escape(shown.toString());
+      return Html.escape(String.valueOf(shown)); // not null: a record with no text has a link
     }
     repair("title", f.title, problem, from + " stands in");
     return Html.escape(Text.truncate(text, Normalizer.DERIVED_TITLE_LENGTH));

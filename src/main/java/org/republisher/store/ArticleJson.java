@@ -202,7 +202,7 @@ final class ArticleJson {
       g.writeStringField("id", n.id());
       g.writeStringField("atomId", n.atomId());
       g.writeStringField("title", n.title());
-      g.writeStringField("link", n.link());
+      string(g, "link", n.link());
       g.writeBooleanField("ownLink", n.ownLink());
       string(g, "sourceLink", n.sourceLink());
       NormalizedArticle.Source s = n.publication();
@@ -253,7 +253,7 @@ final class ArticleJson {
       String id = "";
       String atomId = "";
       String title = "";
-      String link = "";
+      String link = null;
       boolean ownLink = false;
       String sourceLink = null;
       NormalizedArticle.Source source = null;

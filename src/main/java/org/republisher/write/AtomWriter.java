@@ -96,7 +96,9 @@ final class AtomWriter implements FormatWriter {
     } else if (a.publication() != null && !a.publication().name().equals(feedAuthor)) {
       person(2, a.publication().name(), null, null);
     }
-    link(2, "alternate", "text/html", a.link());
+    if (a.link() != null) {
+      link(2, "alternate", "text/html", a.link());
+    }
     if (a.sourceLink() != null) {
       link(2, "via", "text/html", a.sourceLink());
     }

@@ -150,7 +150,9 @@ final class JsonFeedWriter implements FormatWriter {
   public void entry(NormalizedArticle a) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", a.id());
-    json.writeStringField("url", a.link());
+    if (a.link() != null) {
+      json.writeStringField("url", a.link());
+    }
     if (a.sourceLink() != null) {
       json.writeStringField("external_url", a.sourceLink());
     }

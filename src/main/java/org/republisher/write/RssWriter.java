@@ -88,7 +88,9 @@ final class RssWriter implements FormatWriter {
   public void entry(NormalizedArticle a) throws IOException {
     xml.start(1, "item");
     xml.plainElement(2, "title", a.title());
-    xml.element(2, "link", a.link());
+    if (a.link() != null) {
+      xml.element(2, "link", a.link());
+    }
     xml.start(2, "guid");
     if (!a.id().equals(a.link())) {
       xml.attribute("isPermaLink", "false");

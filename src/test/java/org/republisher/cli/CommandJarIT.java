@@ -87,7 +87,7 @@ class CommandJarIT {
     assertThat(out.get(5)).isEqualTo("sources   5 ok, 0 failed, 0 not due");
     // the bad line of the records file: a WARN line of the bundled binding, on standard error
     assertThat(run.err()).contains("[WARN] RecordsSourceProvider - desk: articles.jsonl:21:"
-        + " link is missing, and so is sourceLink");
+        + " link has a scheme other than http or https: \"javascript:void(0)\"");
     Map<String, byte[]> files = ws.files();
     assertThat(files).containsKeys("all.atom.xml", "all.rss.xml", "all.feed.json",
         "archive/all-1.atom.xml", "archive/all-1.rss.xml", "archive/all-1.feed.json",
@@ -123,7 +123,7 @@ class CommandJarIT {
     assertThat(ws.runJar(JAR, Map.of(), "run", "--config", "examples/republisher.yaml", "--now",
         NOW).status()).isZero();
     Map<String, byte[]> before = ws.files();
-    Files.writeString(ws.data("articles.jsonl"), "{\"title\": \"no link\"}\n[1, 2]\n", UTF_8);
+    Files.writeString(ws.data("articles.jsonl"), "{\"title\": \" \"}\n[1, 2]\n", UTF_8);
 
     Workspace.Run run = ws.runJar(JAR, Map.of(), "run", "--config", "examples/republisher.yaml",
         "--now", LATER);

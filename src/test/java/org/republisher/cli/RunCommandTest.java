@@ -125,7 +125,7 @@ class RunCommandTest {
     assertThat(ws.run("--now", NOW).status()).isZero();
     Map<String, byte[]> before = ws.files();
     assertThat(before).isNotEmpty();
-    Files.writeString(ws.data("articles.jsonl"), "{\"title\": \"no link\"}\nnot json\n", UTF_8);
+    Files.writeString(ws.data("articles.jsonl"), "{\"title\": \" \"}\nnot json\n", UTF_8);
 
     Workspace.Run run = ws.run("--now", LATER);
 

@@ -147,7 +147,7 @@ class RecordsToFeedsTest {
     Run run = run(RECORDS.toString(), out.toString(), NOW);
 
     assertThat(run.err).contains(problems.get(0).getMessage());
-    assertThat(run.err).containsPattern("articles\\.jsonl:\\d+: link is missing");
+    assertThat(run.err).containsPattern("articles\\.jsonl:\\d+: link has a scheme other than http");
     assertThat(run.out.lines().filter(l -> l.startsWith("wrote "))).hasSize(FEEDS.size() * 3);
     assertThat(run.out.lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo(

@@ -30,10 +30,14 @@ class ModelValidationTest {
   }
 
   @Test
-  void anArticleNeedsALink() {
-    assertThatThrownBy(() -> Article.builder().title("Sans lien").build())
-        .isInstanceOf(InvalidArticleException.class)
-        .hasMessage("article \"Sans lien\": link and sourceLink are both missing");
+  void anArticleWithoutAnyLinkIsKeptWithANameBasedId() {
+    Article a = Article.builder().title("Sans lien").build();
+    assertThat(a.link()).isNull();
+    assertThat(a.sourceLink()).isNull();
+    assertThat(a.id())
+        .startsWith("urn:uuid:")
+        .isEqualTo(Article.builder().title("Sans lien").build().id())
+        .isNotEqualTo(Article.builder().title("Autre").build().id());
   }
 
   @Test

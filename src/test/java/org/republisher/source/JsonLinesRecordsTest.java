@@ -286,7 +286,7 @@ class JsonLinesRecordsTest {
   }
 
   @Test
-  void rejectsOnlyLinesThatAreNoRecordOrHaveNoLinkAndRepairsTheOthers() {
+  void rejectsOnlyLinesThatAreNoRecordOrHaveNothingToPublishAndRepairsTheOthers() {
     List<Article> articles =
         read(
             """
@@ -294,10 +294,10 @@ class JsonLinesRecordsTest {
             {"title": "deux", "link": "https://revue.example/2", "published": "04/06/2020"}
             {"title": "trois", "link": "https://revue.example/3"
             {"link": "https://revue.example/4"}
-            {"title": "cinq", "link": "javascript:alert(1)"}
+            {"title": "<i></i>", "link": "javascript:alert(1)"}
             ["six"]
             {"title": 7, "link": "https://revue.example/7"}
-            {"title": "huit"}
+            {"title": " ", "contentHtml": "<br>"}
             {"title": "neuf", "link": "https://revue.example/9", "publication": {"zone": "Mars/Ol"}}
             {"title": "dix", "link": "https://revue.example/10", "attribution": "le 04/06/2020"}
             {"title": "onze", "link": "https://revue.example/11", "title": "bis"}
@@ -334,8 +334,52 @@ class JsonLinesRecordsTest {
         .hasMessage(
             "articles.jsonl:5: link has a scheme other than http or https:"
                 + " \"javascript:alert(1)\"");
-    assertThat(problems.get(3)).hasMessage("articles.jsonl:8: link is missing, and so is sourceLink");
+    assertThat(problems.get(3))
+        .hasMessage(
+            "articles.jsonl:8: link is missing, and so are sourceLink, a publication URL and any"
+                + " text");
     assertThat(problems.get(4).getMessage()).contains("Duplicate field 'title'");
+  }
+
+  @Test
+  void aRecordWithTextAndNoLinkOfAnyKindIsPublishedWithoutALink() {
+    // issue #10: only a record with no title text and no link of any kind is rejected
+    List<String> warnings;
+    List<InvalidRecordException> problems = new ArrayList<>();
+    List<Article> articles;
+    try (org.republisher.LogCapture log = new org.republisher.LogCapture();
+        Stream<Article> stream =
+            JsonLinesRecords.read(
+                new StringReader(
+                    """
+                    {"title": "Communiqué", "publication": "Agence", "published": "2026-03-22"}
+                    {"title": "<b></b>", "summary": "Le résumé tient lieu de titre"}
+                    {"title": "cinq", "link": "javascript:alert(1)"}
+                    """),
+                SOURCE,
+                problems::add)) {
+      articles = stream.toList();
+      warnings = log.warnings();
+    }
+    assertThat(problems).isEmpty();
+    assertThat(articles)
+        .extracting(Article::title)
+        .containsExactly("Communiqué", "Le résumé tient lieu de titre", "cinq");
+    assertThat(articles)
+        .allSatisfy(
+            a -> {
+              assertThat(a.link()).isNull();
+              assertThat(a.sourceLink()).isNull();
+              assertThat(a.id()).startsWith("urn:uuid:");
+            });
+    assertThat(warnings)
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains(
+                        "articles.jsonl:1: link is missing, and so are sourceLink and a"
+                            + " publication URL; published without a link"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:3: link has a scheme other"));
   }
 
   @Test
@@ -452,7 +496,7 @@ class JsonLinesRecordsTest {
                 + "   \t\n"
                 + "\n"
                 + "{\"title\": \"deux\", \"link\": \"https://revue.example/2\"}\n"
-                + "{\"title\": \"trois\"}")
+                + "{\"title\": \"<br>\"}")
             .getBytes(UTF_8));
     Files.write(file, bytes.toByteArray());
 

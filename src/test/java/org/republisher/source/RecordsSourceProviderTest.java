@@ -35,7 +35,7 @@ class RecordsSourceProviderTest {
   @Test
   void readsTheValidLinesAndLogsTheBadOnesWithTheSourceId(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("desk.jsonl");
-    Files.writeString(file, GOOD + "\n{\"title\": \"no link\"}\n" + NO_PUBLICATION + "\n", UTF_8);
+    Files.writeString(file, GOOD + "\n{\"title\": \" \"}\n" + NO_PUBLICATION + "\n", UTF_8);
     ArticleSource source = provider.create(config("desk", file.toUri(), null, Map.of()));
 
     try (LogCapture logs = new LogCapture()) {
@@ -75,7 +75,7 @@ class RecordsSourceProviderTest {
       throws IOException {
     Path file = dir.resolve("desk.jsonl");
     Files.writeString(
-        file, "{\"title\": \"no link\"}\nnot json\n\n{\"summary\": \"no title, no link\"}\n"
+        file, "{\"title\": \" \"}\nnot json\n\n{\"summary\": \"<br>\"}\n"
             + "[]\n", UTF_8);
     ArticleSource source = provider.create(config("desk", file.toUri(), null, Map.of()));
 

@@ -117,6 +117,70 @@ class FeedWriterTest {
   }
 
   @Test
+  void anArticleWithNoLinkOfAnyKindIsWrittenWithoutOneAndStaysValid() throws Exception {
+    // issue #10: only what has no text and no link is rejected; RSS, Atom and JSON Feed allow
+    // an entry without a link (Atom then needs content, which every entry has)
+    Article linkless =
+        Article.builder()
+            .title("Communiqué sans lien")
+            .publication(org.republisher.model.Publication.of("Agence"))
+            .published(Instant.parse("2026-03-22T08:00:00Z"))
+            .contentHtml("<p>Le texte du communiqué.</p>")
+            .build();
+    assertThat(linkless.id()).startsWith("urn:uuid:");
+    List<Article> articles = List.of(linkless, article(1));
+    for (FeedFormat format : FeedFormat.values()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      WriteResult result = Fixtures.writer().write(format, articles, out);
+      assertThat(result.rejected()).as(format.toString()).isEmpty();
+      assertThat(result.written()).isEqualTo(2);
+      FeedRules.assertValid(format, out.toByteArray());
+    }
+
+    String rss = write(Fixtures.writer(), FeedFormat.RSS, articles);
+    com.rometools.rome.feed.rss.Channel channel =
+        (com.rometools.rome.feed.rss.Channel) new WireFeedInput().build(new StringReader(rss));
+    com.rometools.rome.feed.rss.Item item =
+        channel.getItems().stream()
+            .filter(i -> i.getTitle().equals("Communiqué sans lien"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.getLink()).isNull();
+    assertThat(item.getGuid().getValue()).isEqualTo(linkless.id());
+    assertThat(item.getGuid().isPermaLink()).isFalse();
+    assertThat(item.getContent().getValue()).contains("Le texte du communiqué.", "Agence");
+
+    Feed atom =
+        (Feed)
+            new WireFeedInput()
+                .build(new StringReader(write(Fixtures.writer(), FeedFormat.ATOM, articles)));
+    Entry entry =
+        atom.getEntries().stream()
+            .filter(e -> e.getTitle().equals("Communiqué sans lien"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.getAlternateLinks()).isEmpty();
+    assertThat(entry.getId()).isEqualTo(linkless.id());
+    assertThat(entry.getContents()).hasSize(1);
+
+    String json = write(Fixtures.writer(), FeedFormat.JSON_FEED, List.of(linkless));
+    assertThat(json).contains("\"id\":\"" + linkless.id() + "\"").doesNotContain("\"url\"");
+  }
+
+  @Test
+  void anArticleWithNoTextAndNoLinkIsRejectedByName() throws IOException {
+    Article nothing = Article.builder().id("vide").title("<b> </b>").build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WriteResult result = Fixtures.writer().write(FeedFormat.RSS, List.of(nothing, article(1)), out);
+    assertThat(result.written()).isEqualTo(1);
+    assertThat(result.rejected()).hasSize(1);
+    assertThat(result.rejected().get(0))
+        .hasMessage(
+            "article \"vide\": title has no text, and the article has no text or link to stand"
+                + " in: \"<b> </b>\"");
+  }
+
+  @Test
   void severalFormatsAreWrittenInOneCallEachWithItsOwnSelfUrl() throws IOException {
     ByteArrayOutputStream rss = new ByteArrayOutputStream();
     ByteArrayOutputStream atom = new ByteArrayOutputStream();
