@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param atomId the id as an absolute IRI (the id itself, or a name-based {@code urn:uuid:})
  * @param title plain text, never empty
  * @param link the page readers open: the own link, else the source link; {@code null} for an
- *     article that has neither
+ *     article that has neither (the writers then give the feed's site)
  * @param ownLink true when {@code link} is the republisher's own page
  * @param sourceLink the original article, or {@code null}
  * @param publication the publication, or {@code null}

@@ -73,7 +73,7 @@ public final class Normalizer {
           relative,
           "is relative and the article has no base URL");
     }
-    // an article with no link at all is written without one (RSS, Atom and JSON Feed allow it)
+    // an article with no link at all: the writers give it the feed's site as its link
     URI shown = link != null ? link : sourceLink;
     String shownLink = shown == null ? null : shown.toASCIIString();
 

@@ -24,7 +24,8 @@ import org.republisher.internal.Urls;
  * &amp;lt;T&amp;gt;"}), so that the writers' one decoding gives the text back. The feed writers repair all of that by the
  * rules documented in {@link org.republisher.write.FeedWriter}; the constructor only rejects what
  * no rule can repair (a blank title, a {@code javascript:} link). An article with no link at all
- * is kept: it is written without one, its id derived from its publication, title and date.
+ * is kept: its id is derived from its publication, title and date, and the writers give it the
+ * feed's site as its link.
  *
  * <p>The id is stable: when none is given it is derived from the content, never from time or
  * randomness: the source link, else the own link, else a name-based {@code urn:uuid:} of the

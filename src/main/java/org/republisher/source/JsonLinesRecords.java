@@ -166,7 +166,7 @@ import org.slf4j.LoggerFactory;
  * text, no usable link or source link, and no publication URL). Such a line is reported to the
  * problem consumer as an {@link InvalidRecordException} that names the file, the line and the
  * field, and skipped: it never stops the other lines. (A record with text and no link of any kind
- * is published without a link, with a warning.) A file
+ * is kept, with a warning; the writers give it the feed's site as its link.) A file
  * that is not UTF-8 gets one clear error, at its first such line: the byte offset, the encoding the
  * file looks like, what to do; later such lines refer to it. A file that starts with a UTF-16 or
  * UTF-32 byte order mark is read in that encoding, with a warning. An I/O failure is thrown as an

@@ -19,6 +19,8 @@ final class AtomWriter implements FormatWriter {
 
   private final XmlOutput xml;
   private String feedAuthor = "";
+  /** The feed's site: the link of an article that has none (readers want one). */
+  private String home = "";
 
   AtomWriter(OutputStream out) throws IOException {
     this(out, null);
@@ -31,6 +33,7 @@ final class AtomWriter implements FormatWriter {
   @Override
   public void head(FeedHead head) throws IOException {
     FeedSpec spec = head.spec();
+    home = spec.link().toASCIIString();
     xml.start(0, "feed");
     xml.namespace("", ATOM);
     FeedHead.Paging paging = head.paging();
@@ -96,9 +99,7 @@ final class AtomWriter implements FormatWriter {
     } else if (a.publication() != null && !a.publication().name().equals(feedAuthor)) {
       person(2, a.publication().name(), null, null);
     }
-    if (a.link() != null) {
-      link(2, "alternate", "text/html", a.link());
-    }
+    link(2, "alternate", "text/html", a.link() != null ? a.link() : home);
     if (a.sourceLink() != null) {
       link(2, "via", "text/html", a.sourceLink());
     }

@@ -76,7 +76,10 @@ import org.slf4j.LoggerFactory;
  *       against the article's base (its {@code baseUri}, else its source link, where the content
  *       comes from, else its link, else the publication's home page); a content URL that cannot
  *       be resolved is dropped; a link that cannot be is dropped when the other link can. A
- *       publication without URL gets its source link's site.
+ *       publication without URL gets its source link's site. An article with no link at all is
+ *       written with the feed's site ({@link FeedSpec#link()}) as its link, so that readers have
+ *       one to open, and its name-based id (RSS {@code isPermaLink="false"}); one with no link
+ *       and a title, summary and content without text is rejected.
  *   <li>A missing summary is derived from the content's text.
  *   <li>The credit rendered by the {@link AttributionTemplate} is appended to the content; an
  *       article without publication is credited to its source link's host. Right-to-left content

@@ -29,6 +29,8 @@ final class JsonFeedWriter implements FormatWriter {
   private final JsonGenerator json;
   private final char[] chars = new char[1024];
   private byte[] bytes = new byte[0];
+  /** The feed's site: the link of an article that has none (readers want one). */
+  private String home = "";
 
   JsonFeedWriter(OutputStream out) throws IOException {
     this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
@@ -45,6 +47,7 @@ final class JsonFeedWriter implements FormatWriter {
   @Override
   public void head(FeedHead head) throws IOException {
     FeedSpec spec = head.spec();
+    home = spec.link().toASCIIString();
     json.writeStartObject();
     json.writeStringField("version", VERSION);
     json.writeStringField("title", spec.title());
@@ -150,9 +153,7 @@ final class JsonFeedWriter implements FormatWriter {
   public void entry(NormalizedArticle a) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", a.id());
-    if (a.link() != null) {
-      json.writeStringField("url", a.link());
-    }
+    json.writeStringField("url", a.link() != null ? a.link() : home);
     if (a.sourceLink() != null) {
       json.writeStringField("external_url", a.sourceLink());
     }

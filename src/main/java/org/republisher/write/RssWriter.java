@@ -20,6 +20,8 @@ final class RssWriter implements FormatWriter {
   static final String MEDIA = "http://search.yahoo.com/mrss/";
 
   private final XmlOutput xml;
+  /** The feed's site: the link of an article that has none (readers want one). */
+  private String home = "";
 
   RssWriter(OutputStream out) throws IOException {
     this(out, null);
@@ -32,6 +34,7 @@ final class RssWriter implements FormatWriter {
   @Override
   public void head(FeedHead head) throws IOException {
     FeedSpec spec = head.spec();
+    home = spec.link().toASCIIString();
     xml.start(0, "rss");
     xml.attribute("version", "2.0");
     xml.namespace("atom", ATOM);
@@ -88,11 +91,10 @@ final class RssWriter implements FormatWriter {
   public void entry(NormalizedArticle a) throws IOException {
     xml.start(1, "item");
     xml.plainElement(2, "title", a.title());
-    if (a.link() != null) {
-      xml.element(2, "link", a.link());
-    }
+    String link = a.link() != null ? a.link() : home;
+    xml.element(2, "link", link);
     xml.start(2, "guid");
-    if (!a.id().equals(a.link())) {
+    if (!a.id().equals(link)) {
       xml.attribute("isPermaLink", "false");
     }
     xml.text(a.id());

@@ -117,9 +117,8 @@ class FeedWriterTest {
   }
 
   @Test
-  void anArticleWithNoLinkOfAnyKindIsWrittenWithoutOneAndStaysValid() throws Exception {
-    // issue #10: only what has no text and no link is rejected; RSS, Atom and JSON Feed allow
-    // an entry without a link (Atom then needs content, which every entry has)
+  void anArticleWithNoLinkOfAnyKindTakesTheFeedsSiteAndStaysValid() throws Exception {
+    // issue #10: only what has no text and no link is rejected; readers want a link to open
     Article linkless =
         Article.builder()
             .title("Communiqué sans lien")
@@ -145,7 +144,7 @@ class FeedWriterTest {
             .filter(i -> i.getTitle().equals("Communiqué sans lien"))
             .findFirst()
             .orElseThrow();
-    assertThat(item.getLink()).isNull();
+    assertThat(item.getLink()).isEqualTo(channel.getLink());
     assertThat(item.getGuid().getValue()).isEqualTo(linkless.id());
     assertThat(item.getGuid().isPermaLink()).isFalse();
     assertThat(item.getContent().getValue()).contains("Le texte du communiqué.", "Agence");
@@ -159,12 +158,17 @@ class FeedWriterTest {
             .filter(e -> e.getTitle().equals("Communiqué sans lien"))
             .findFirst()
             .orElseThrow();
-    assertThat(entry.getAlternateLinks()).isEmpty();
+    assertThat(entry.getAlternateLinks())
+        .singleElement()
+        .satisfies(l -> assertThat(l.getHref()).isEqualTo(atom.getAlternateLinks().get(0).getHref()));
     assertThat(entry.getId()).isEqualTo(linkless.id());
     assertThat(entry.getContents()).hasSize(1);
 
     String json = write(Fixtures.writer(), FeedFormat.JSON_FEED, List.of(linkless));
-    assertThat(json).contains("\"id\":\"" + linkless.id() + "\"").doesNotContain("\"url\"");
+    String home = Fixtures.spec().link().toASCIIString();
+    assertThat(json)
+        .containsSubsequence("\"id\":\"" + linkless.id() + "\"", "\"url\":\"" + home + "\"")
+        .doesNotContain("external_url");
   }
 
   @Test
