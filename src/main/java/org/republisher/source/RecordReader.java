@@ -261,6 +261,11 @@ final class RecordReader {
     if (t == JsonToken.VALUE_STRING) {
       return p.getText();
     }
+    if (t == JsonToken.VALUE_NULL) {
+      // in a list (a field set to null is skipped before): nothing, not the text "null"
+      repair(field, "null", "is null", "dropped");
+      return null;
+    }
     if (t.isScalarValue()) {
       if (!(field.equals("id") && t == JsonToken.VALUE_NUMBER_INT)) { // an integer id is an id
         repair(field, p.getText(), problem, scalarRepair);

@@ -342,6 +342,25 @@ class JsonLinesRecordsTest {
   }
 
   @Test
+  void aNullInAListIsDroppedNotTakenAsTheTextNull() {
+    List<String> warnings;
+    List<Article> articles;
+    try (org.republisher.LogCapture log = new org.republisher.LogCapture()) {
+      articles =
+          read(
+              """
+              {"title": "t", "link": "https://revue.example/1", "authors": ["MAP", null, 5],               "categories": [null, "Politique"]}
+              """);
+      warnings = log.warnings();
+    }
+    assertThat(articles.get(0).authors()).containsExactly(Author.of("MAP"), Author.of("5"));
+    assertThat(articles.get(0).categories()).containsExactly("Politique");
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:1: authors[1] is null: \"null\"; dropped"))
+        .anySatisfy(w -> assertThat(w).contains("articles.jsonl:1: categories[0] is null: \"null\"; dropped"));
+  }
+
+  @Test
   void aRecordWithTextAndNoLinkOfAnyKindIsPublishedWithoutALink() {
     // issue #10: only a record with no title text and no link of any kind is rejected
     List<String> warnings;
