@@ -44,6 +44,13 @@ public record NormalizedArticle(
     String contentHtml,
     @Nullable Image image) {
 
+  /** Returns this article with another id (and the Atom id made of it). */
+  public NormalizedArticle withId(String newId) {
+    return new NormalizedArticle(newId, Normalizer.atomId(newId), title, link, ownLink, sourceLink,
+        publication, published, updated, authors, categories, language, rtl, summary, contentHtml,
+        image);
+  }
+
   /** Returns this article with another updated date. */
   public NormalizedArticle withUpdated(Instant newUpdated) {
     return new NormalizedArticle(id, atomId, title, link, ownLink, sourceLink, publication,

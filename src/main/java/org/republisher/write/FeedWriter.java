@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidArticleException;
 import org.republisher.InvalidValueException;
 import org.republisher.internal.LongSet;
+import org.republisher.internal.Text;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.internal.Normalizer;
 import org.republisher.model.Article;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * A {@link Collection} is sorted by {@link Article#NEWEST_FIRST} and cut to the spec's limit. An
  * {@link Iterator} is streamed in the order it gives, cut to the limit, and never held in memory:
- * of each article, only a 64-bit hash of its id and its updated second are kept, to drop duplicates
- * and keep updated dates distinct (21 to 43 bytes an article, 4 MB for 100,000). The feed's last
+ * of each article, only 64-bit hashes of its id, of its id with its link, and its updated second
+ * are kept, to tell duplicates and keep updated dates distinct (32 to 64 bytes an article, 10 MB
+ * for 100,000). The feed's last
  * change is then the first written article's, unless the spec sets one. Articles are normalized
  * once per call, however many formats are written.
  *
@@ -98,16 +100,20 @@ import org.slf4j.LoggerFactory;
  *   <li>URLs are written in ASCII (hosts in IDNA form, the rest percent-encoded as UTF-8), an
  *       http(s) URL with an empty path with the path {@code /}; Atom ids are in canonical form. An
  *       id that is not an absolute http(s), urn or tag IRI becomes a name-based {@code urn:uuid:}
- *       in Atom; an id of control characters only is the link.
+ *       in Atom; an id of control characters only is the link. An id of fewer than 9 digits (a
+ *       database key, which the W3C validator finds not unique enough for an RSS guid) is
+ *       written as that name-based id in the RSS guid too.
  *   <li>An article with no text at all gets its attribution line (else its title) as summary,
  *       since RSS wants a description beside the content.
  * </ul>
  *
  * <h2>Rejections</h2>
  *
- * An article no rule can repair (links that stay relative with no base to resolve them against, a
- * duplicate id) is left out and reported in the {@link WriteResult}, with one WARN log line; the
- * other articles are written.
+ * An article no rule can repair (links that stay relative with no base to resolve them against,
+ * the same article twice: the same id and link) is left out and reported in the {@link
+ * WriteResult}, with one WARN log line; the other articles are written. An article whose id
+ * another article of the feed has (written before it: newer, or earlier in the order given) takes
+ * its link as its id, with a WARN log line, and is left out only when that is taken too.
  *
  * <p>Duplicate ids are found by a 64-bit hash of the id (the first 64 bits of its SHA-256), not by
  * the id itself: two different ids of a feed of n articles share a hash, and the later one is left
@@ -329,12 +335,14 @@ public final class FeedWriter {
 
   /**
    * The state of one write: the ids and updated dates seen, the articles rejected. Memory grows by
-   * 21 to 43 bytes an article: ids are kept as 64-bit hashes (see the class comment on duplicates),
-   * updated dates as epoch seconds, each in a {@link LongSet}; {@code nextOffset} has an entry only
+   * 32 to 64 bytes an article: ids, and ids with their links, are kept as 64-bit hashes (see the
+   * class comment on duplicates), updated dates as epoch seconds, each in a {@link LongSet}; {@code nextOffset} has an entry only
    * per updated date that was taken twice.
    */
   private final class Run {
     private final LongSet idHashes = new LongSet();
+    /** Hashes of id and link together: the same article given twice. */
+    private final LongSet pairs = new LongSet();
     private final LongSet updates = new LongSet();
     private final Map<Long, Long> nextOffset = new HashMap<>();
     private final List<InvalidArticleException> rejected = new ArrayList<>();
@@ -399,9 +407,18 @@ public final class FeedWriter {
 
     @Nullable NormalizedArticle accept(NormalizedArticle n) {
       try {
+        boolean repeated = !pairs.add(idHash(n.id() + '\n' + n.link()));
         if (!idHashes.add(idHash(n.id()))) {
-          throw new InvalidArticleException(
-              n.id(), new InvalidValueException("id", n.id(), "is a duplicate in this feed"));
+          // another article has this id: a different article (another link) takes its link as
+          // its id; the same one again is left out
+          String link = n.link();
+          if (repeated || link == null || !idHashes.add(idHash(link))) {
+            throw new InvalidArticleException(
+                n.id(), new InvalidValueException("id", n.id(), "is a duplicate in this feed"));
+          }
+          LOG.warn("feed {}: article {}: id is another article's in this feed: {}; its link"
+              + " stands in", spec.selfUrl(), Text.forLog(link), Text.forLog(n.id()));
+          n = n.withId(link);
         }
         return distinctUpdated(n);
       } catch (InvalidArticleException e) {
