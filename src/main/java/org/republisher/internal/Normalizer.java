@@ -251,7 +251,7 @@ public final class Normalizer {
    * Returns the id as an Atom id: in canonical ASCII form when it is an absolute http(s), urn or
    * tag IRI, else a name-based {@code urn:uuid:} of it.
    */
-  static String atomId(String id) {
+  public static String atomId(String id) {
     if (Iris.isPlainCanonical(id)) {
       return id; // its canonical form already (performance, issue #4)
     }

@@ -407,12 +407,14 @@ public final class FeedWriter {
 
     @Nullable NormalizedArticle accept(NormalizedArticle n) {
       try {
-        boolean repeated = !pairs.add(idHash(n.id() + '\n' + n.link()));
-        if (!idHashes.add(idHash(n.id()))) {
+        // ids compared in their Atom form, canonical: "https://X.ma/a" and "https://x.ma/a" are
+        // one id to Atom readers
+        boolean repeated = !pairs.add(idHash(n.atomId() + '\n' + n.link()));
+        if (!idHashes.add(idHash(n.atomId()))) {
           // another article has this id: a different article (another link) takes its link as
           // its id; the same one again is left out
           String link = n.link();
-          if (repeated || link == null || !idHashes.add(idHash(link))) {
+          if (repeated || link == null || !idHashes.add(idHash(Normalizer.atomId(link)))) {
             throw new InvalidArticleException(
                 n.id(), new InvalidValueException("id", n.id(), "is a duplicate in this feed"));
           }

@@ -201,6 +201,18 @@ class FeedWriterTest {
   }
 
   @Test
+  void idsThatAreOneIdToAtomReadersAreOneId() throws Exception {
+    // "https://WWW.2m.ma/x" and "https://www.2m.ma/x" are the same Atom id (canonical form)
+    Article upper = article(1).toBuilder().id("https://WWW.2m.ma/fr/news/x").build();
+    Article lower = article(2).toBuilder().id("https://www.2m.ma/fr/news/x").build();
+    String atom = write(Fixtures.writer(), FeedFormat.ATOM, List.of(upper, lower));
+    FeedRules.assertValid(FeedFormat.ATOM, atom.getBytes(StandardCharsets.UTF_8));
+    Feed feed = (Feed) new WireFeedInput().build(new StringReader(atom));
+    assertThat(feed.getEntries()).extracting(Entry::getId)
+        .containsExactly("https://www.2m.ma/fr/news/x", "https://www.2m.ma/fr/news/1");
+  }
+
+  @Test
   void anArticleWithNoTextAndNoLinkIsRejectedByName() throws IOException {
     Article nothing = Article.builder().id("vide").title("<b> </b>").build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
