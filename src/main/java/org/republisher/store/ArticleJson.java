@@ -249,56 +249,69 @@ final class ArticleJson {
 
   static NormalizedArticle readNormalized(String json) {
     try (JsonParser p = JSON.createParser(json)) {
-      expect(p, JsonToken.START_OBJECT);
-      String id = "";
-      String atomId = "";
-      String title = "";
-      String link = null;
-      boolean ownLink = false;
-      String sourceLink = null;
-      NormalizedArticle.Source source = null;
-      Instant published = Instant.EPOCH;
-      Instant updated = Instant.EPOCH;
-      List<NormalizedArticle.Person> authors = new ArrayList<>();
-      List<String> categories = List.of();
-      String language = null;
-      boolean rtl = false;
-      String summary = null;
-      String contentHtml = "";
-      NormalizedArticle.Image image = null;
-      String field;
-      while ((field = p.nextFieldName()) != null) {
-        switch (field) {
-          case "id" -> id = p.nextTextValue();
-          case "atomId" -> atomId = p.nextTextValue();
-          case "title" -> title = p.nextTextValue();
-          case "link" -> link = p.nextTextValue();
-          case "ownLink" -> ownLink = p.nextBooleanValue();
-          case "sourceLink" -> sourceLink = p.nextTextValue();
-          case "publication" -> source = source(p);
-          case "published" -> published = Instant.ofEpochSecond(p.nextLongValue(0));
-          case "updated" -> updated = Instant.ofEpochSecond(p.nextLongValue(0));
-          case "authors" -> {
-            expect(p, JsonToken.START_ARRAY);
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              authors.add(person(p));
-            }
-          }
-          case "categories" -> categories = strings(p);
-          case "language" -> language = p.nextTextValue();
-          case "rtl" -> rtl = p.nextBooleanValue();
-          case "summary" -> summary = p.nextTextValue();
-          case "contentHtml" -> contentHtml = p.nextTextValue();
-          case "image" -> image = image(p);
-          default -> skip(p);
-        }
-      }
-      return new NormalizedArticle(id, atomId, title, link, ownLink, sourceLink, source,
-          published, updated, List.copyOf(authors), categories, language, rtl, summary,
-          contentHtml, image);
+      return readNormalized(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Reads the article from its JSON's UTF-8 bytes, as the store keeps them. */
+  static NormalizedArticle readNormalized(byte[] json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      return readNormalized(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static NormalizedArticle readNormalized(JsonParser p) throws IOException {
+    expect(p, JsonToken.START_OBJECT);
+    String id = "";
+    String atomId = "";
+    String title = "";
+    String link = null;
+    boolean ownLink = false;
+    String sourceLink = null;
+    NormalizedArticle.Source source = null;
+    Instant published = Instant.EPOCH;
+    Instant updated = Instant.EPOCH;
+    List<NormalizedArticle.Person> authors = new ArrayList<>();
+    List<String> categories = List.of();
+    String language = null;
+    boolean rtl = false;
+    String summary = null;
+    String contentHtml = "";
+    NormalizedArticle.Image image = null;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      switch (field) {
+        case "id" -> id = p.nextTextValue();
+        case "atomId" -> atomId = p.nextTextValue();
+        case "title" -> title = p.nextTextValue();
+        case "link" -> link = p.nextTextValue();
+        case "ownLink" -> ownLink = p.nextBooleanValue();
+        case "sourceLink" -> sourceLink = p.nextTextValue();
+        case "publication" -> source = source(p);
+        case "published" -> published = Instant.ofEpochSecond(p.nextLongValue(0));
+        case "updated" -> updated = Instant.ofEpochSecond(p.nextLongValue(0));
+        case "authors" -> {
+          expect(p, JsonToken.START_ARRAY);
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            authors.add(person(p));
+          }
+        }
+        case "categories" -> categories = strings(p);
+        case "language" -> language = p.nextTextValue();
+        case "rtl" -> rtl = p.nextBooleanValue();
+        case "summary" -> summary = p.nextTextValue();
+        case "contentHtml" -> contentHtml = p.nextTextValue();
+        case "image" -> image = image(p);
+        default -> skip(p);
+      }
+    }
+    return new NormalizedArticle(id, atomId, title, link, ownLink, sourceLink, source,
+        published, updated, List.copyOf(authors), categories, language, rtl, summary,
+        contentHtml, image);
   }
 
   private static NormalizedArticle.Source source(JsonParser p) throws IOException {

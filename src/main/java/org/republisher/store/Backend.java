@@ -1,6 +1,8 @@
 package org.republisher.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -187,10 +189,34 @@ interface Backend extends AutoCloseable {
    * What rendering reads of a stored article.
    *
    * @param seq its sequence number
-   * @param normalizedJson the article as normalized, as JSON
+   * @param normalizedJson the article as normalized, as JSON in UTF-8: the bytes the database
+   *     gives, parsed as they are (decoding them into a string first doubled the time)
    * @param normalizedWith the normalization settings' fingerprint
    */
-  record NormalizedRow(long seq, String normalizedJson, String normalizedWith) {}
+  record NormalizedRow(long seq, byte[] normalizedJson, String normalizedWith) {
+    NormalizedRow(long seq, String normalizedJson, String normalizedWith) {
+      this(seq, normalizedJson.getBytes(StandardCharsets.UTF_8), normalizedWith);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof NormalizedRow r && r.seq == seq
+          && Arrays.equals(r.normalizedJson, normalizedJson)
+          && r.normalizedWith.equals(normalizedWith);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(seq) * 31 + Arrays.hashCode(normalizedJson);
+    }
+
+    @Override
+    public String toString() {
+      return "NormalizedRow[seq=" + seq + ", normalizedJson="
+          + new String(normalizedJson, StandardCharsets.UTF_8) + ", normalizedWith="
+          + normalizedWith + "]";
+    }
+  }
 
   /**
    * An article to insert or update: a {@link StoredArticle} without its sequence number.

@@ -176,7 +176,8 @@ final class JdbcBackend implements Backend {
         Map<Long, NormalizedRow> rows = new HashMap<>();
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            rows.put(r.getLong(1), new NormalizedRow(r.getLong(1), r.getString(2), r.getString(3)));
+            // the text's UTF-8 bytes as they come (both drivers give them for a text column)
+            rows.put(r.getLong(1), new NormalizedRow(r.getLong(1), r.getBytes(2), r.getString(3)));
           }
         }
         return rows;

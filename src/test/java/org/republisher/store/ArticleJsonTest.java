@@ -31,6 +31,12 @@ class ArticleJsonTest {
         ContentPolicy.DEFAULT, AttributionTemplate.LOCALIZED);
     NormalizedArticle n = normalizer.normalize(ArticleHashTest.BASE);
     assertThat(ArticleJson.readNormalized(ArticleJson.write(n))).isEqualTo(n);
+    // as the store reads it: the UTF-8 bytes, Arabic and emoji included
+    NormalizedArticle arabic = normalizer.normalize(ArticleHashTest.BASE.toBuilder()
+        .title("المغرب يدعو إلى تعبئة أكبر 📰").language("ar").build());
+    assertThat(ArticleJson.readNormalized(
+        ArticleJson.write(arabic).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(arabic);
   }
 
   @Test
