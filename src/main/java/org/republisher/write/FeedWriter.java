@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 import org.republisher.InvalidArticleException;
 import org.republisher.InvalidValueException;
 import org.republisher.internal.LongSet;
-import org.republisher.internal.Text;
 import org.republisher.internal.NormalizedArticle;
 import org.republisher.internal.Normalizer;
+import org.republisher.internal.Text;
 import org.republisher.model.Article;
 import org.republisher.model.FeedSpec;
 import org.republisher.normalize.AttributionTemplate;
@@ -48,9 +48,8 @@ import org.slf4j.LoggerFactory;
  * {@link Iterator} is streamed in the order it gives, cut to the limit, and never held in memory:
  * of each article, only 64-bit hashes of its id, of its id with its link, and its updated second
  * are kept, to tell duplicates and keep updated dates distinct (32 to 64 bytes an article, 10 MB
- * for 100,000). The feed's last
- * change is then the first written article's, unless the spec sets one. Articles are normalized
- * once per call, however many formats are written.
+ * for 100,000). The feed's last change is then the first written article's, unless the spec sets
+ * one. Articles are normalized once per call, however many formats are written.
  *
  * <h2>Repairs, applied to every article</h2>
  *
@@ -336,8 +335,8 @@ public final class FeedWriter {
   /**
    * The state of one write: the ids and updated dates seen, the articles rejected. Memory grows by
    * 32 to 64 bytes an article: ids, and ids with their links, are kept as 64-bit hashes (see the
-   * class comment on duplicates), updated dates as epoch seconds, each in a {@link LongSet}; {@code nextOffset} has an entry only
-   * per updated date that was taken twice.
+   * class comment on duplicates), updated dates as epoch seconds, each in a {@link LongSet};
+   * {@code nextOffset} has an entry only per updated date that was taken twice.
    */
   private final class Run {
     private final LongSet idHashes = new LongSet();
