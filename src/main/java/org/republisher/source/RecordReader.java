@@ -320,8 +320,8 @@ final class RecordReader {
             "link", null, "is missing, and so are sourceLink, a publication URL and any text");
       } else {
         repairs.accept(
-            "link is missing, and so are sourceLink and a publication URL; published without a"
-                + " link");
+            "link is missing, and so are sourceLink and a publication URL; the feed's site will"
+                + " stand in");
       }
     }
     URI shown = link != null ? link : sourceLink;

@@ -361,7 +361,7 @@ class JsonLinesRecordsTest {
   }
 
   @Test
-  void aRecordWithTextAndNoLinkOfAnyKindIsPublishedWithoutALink() {
+  void aRecordWithTextAndNoLinkOfAnyKindIsKeptForTheFeedsSiteToStandIn() {
     // issue #10: only a record with no title text and no link of any kind is rejected
     List<String> warnings;
     List<InvalidRecordException> problems = new ArrayList<>();
@@ -397,7 +397,7 @@ class JsonLinesRecordsTest {
                 assertThat(w)
                     .contains(
                         "articles.jsonl:1: link is missing, and so are sourceLink and a"
-                            + " publication URL; published without a link"))
+                            + " publication URL; the feed's site will stand in"))
         .anySatisfy(w -> assertThat(w).contains("articles.jsonl:3: link has a scheme other"));
   }
 
