@@ -42,7 +42,7 @@ import org.republisher.write.WriteResult;
  * command, which also remembers what it has published; see the README.)
  *
  * <pre>
- * RecordsToFeeds                           reads examples/data/articles.jsonl, writes to target/feeds/
+ * RecordsToFeeds                           reads examples/data/articles.jsonl, writes to target/records-feeds/
  * RecordsToFeeds RECORDS OUTPUT_DIR        reads RECORDS, writes to OUTPUT_DIR
  * RecordsToFeeds RECORDS OUTPUT_DIR NOW    the same, with the clock fixed at NOW (an ISO instant)
  * </pre>
@@ -96,7 +96,7 @@ public final class RecordsToFeeds {
       }
     }
     Path records = Path.of(args.length >= 2 ? args[0] : "examples/data/articles.jsonl");
-    Path folder = Path.of(args.length >= 2 ? args[1] : "target/feeds");
+    Path folder = Path.of(args.length >= 2 ? args[1] : "target/records-feeds");
     try {
       List<InvalidRecordException> problems = new ArrayList<>();
       List<Article> articles;
