@@ -44,11 +44,16 @@ import org.slf4j.LoggerFactory;
  * Connection: close}, then the port is released. A response is never cut short by a stop within
  * the grace period.
  *
- * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
- * unless it is set: the JDK's server then turns off Nagle's algorithm, which otherwise delays each
- * response with a body by the client's delayed acknowledgement (40 ms on Linux). The JDK reads the
- * property when its server is first used in the JVM; when something else started one before, pass
- * {@code -Dsun.net.httpserver.nodelay=true}.
+ * <p>Loading this class sets three system properties of the JDK's server, each unless it is set:
+ * {@code sun.net.httpserver.nodelay} to {@code true}, which turns off Nagle's algorithm, which
+ * otherwise delays each response with a body by the client's delayed acknowledgement (40 ms on
+ * Linux); {@code sun.net.httpserver.maxReqTime} to {@value #MAX_REQUEST_SECONDS} and {@code
+ * sun.net.httpserver.maxRspTime} to {@value #MAX_RESPONSE_SECONDS} (seconds), after which a
+ * connection that has not finished sending its request, or reading its response, is closed: the
+ * JDK's server reads a request on a thread of the pool, with no timeout of its own, so a few
+ * clients that send half a request (or never read) would otherwise hold every thread for ever.
+ * The JDK reads these properties when its server is first used in the JVM; when something else
+ * started one before, pass them with {@code -D}.
  */
 public final class FeedServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedServer.class);
@@ -60,14 +65,28 @@ public final class FeedServer implements AutoCloseable {
   /** How long a stop waits for the requests being answered unless told otherwise: 10 seconds. */
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
+  /** Seconds a client has to send a whole request before its connection is closed: 10. */
+  static final int MAX_REQUEST_SECONDS = 10;
+
+  /** Seconds a client has to read a whole response before its connection is closed: 120. */
+  static final int MAX_RESPONSE_SECONDS = 120;
+
   static {
     // The JDK's server writes a response's header and its body in two writes. Without
     // TCP_NODELAY, Nagle's algorithm holds the body back until the client acknowledges the header,
     // which a client delays by up to 40 ms on Linux: a 47 KB gzip feed took 44 ms instead of 0.24
     // ms over loopback, and 64 connections got a fifth of nginx's rate. The JDK reads the property
     // once, when its server is first used in the JVM.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
+    setUnlessSet(NODELAY, "true");
+    // A request is read, and a response written, by a pool thread blocking on the socket with no
+    // timeout: without these, threads-many clients sending "G" and nothing more stop the server.
+    setUnlessSet("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+    setUnlessSet("sun.net.httpserver.maxRspTime", Integer.toString(MAX_RESPONSE_SECONDS));
+  }
+
+  private static void setUnlessSet(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
     }
   }
 

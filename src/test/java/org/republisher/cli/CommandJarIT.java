@@ -258,6 +258,39 @@ class CommandJarIT {
     assertThat(after.out()).contains("articles  0 new, 0 updated, ");
   }
 
+  @Test
+  void aClientThatSendsHalfARequestIsCutOffAndDoesNotHoldTheServer() throws Exception {
+    // one thread to answer: the JDK's server reads a request on it, with no timeout of its own
+    Path config = ws.root.resolve("examples/republisher.yaml");
+    Files.writeString(config,
+        Files.readString(config, UTF_8).replace("  port: 8080\n", "  port: 8080\n  threads: 1\n"),
+        UTF_8);
+    Child serve = Child.start(ws.root, JAR.toAbsolutePath().toString(), "serve", "--config",
+        "examples/republisher.yaml", "--port", "0");
+    try {
+      String start = serve.await(l -> l.startsWith("serving   https://revue.example/feeds/ at "));
+      URI base = URI.create(start.substring(start.indexOf(" at ") + 4));
+      serve.await(l -> l.matches("serving   [0-9]+ files, [0-9]+ changed; next refresh at .*"));
+      try (java.net.Socket half = new java.net.Socket(base.getHost(), base.getPort())) {
+        half.getOutputStream().write(
+            "GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        half.getOutputStream().flush();
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(base.resolve("/health"))
+                .timeout(java.time.Duration.ofMinutes(2)).build(), // a hang guard
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        // the half request's connection is closed by the server (FeedServer.MAX_REQUEST_SECONDS),
+        // not left open for ever (this read would then end in the hang guard's timeout)
+        half.setSoTimeout(120_000);
+        assertThat(half.getInputStream().read()).isEqualTo(-1);
+      }
+    } finally {
+      serve.process.destroyForcibly();
+    }
+  }
+
   /** A child process whose standard output is read line by line as it comes. */
   private static final class Child {
     final Process process;
