@@ -109,12 +109,20 @@ final class RunCommand implements Callable<Integer> {
    */
   private static void announce(URI hub, Job.Round round, Output.Result written, PrintWriter out) {
     List<URI> feeds = written.changed().stream().filter(round.current()::contains).toList();
+    long notAnnounced = 0;
     if (!feeds.isEmpty()) {
-      try (WebSubPublisher publisher = WebSubPublisher.builder(hub.toString()).build()) {
+      WebSubPublisher publisher = WebSubPublisher.builder(hub.toString()).build();
+      try (publisher) {
         publisher.publish(feeds);
       }
+      notAnnounced = publisher.notAnnounced();
     }
-    out.printf(Locale.ROOT, "websub    %d changed feeds announced to %s%n", feeds.size(), hub);
+    if (notAnnounced == 0) {
+      out.printf(Locale.ROOT, "websub    %d changed feeds announced to %s%n", feeds.size(), hub);
+    } else {
+      out.printf(Locale.ROOT, "websub    %d changed feeds, %d not announced to %s (see the log)%n",
+          feeds.size(), notAnnounced, hub);
+    }
   }
 
   private static Duration elapsed(long start) {

@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.republisher.InvalidValueException;
 import org.republisher.internal.HttpFetcher;
 import org.republisher.internal.Urls;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * 2xx has it; a network failure, a time-out, 408, 429 or a 5xx is retried after a capped
  * exponential backoff ({@link Builder#backoff}, doubled each time up to {@link Builder#maxBackoff},
  * or the hub's {@code Retry-After} seconds within that cap), up to {@link Builder#maxAttempts}
- * attempts; any other status is final. Failures are logged at WARN, never thrown.
+ * attempts; any other status is final. Failures are logged at WARN, never thrown; {@link
+ * #announced()} and {@link #notAnnounced()} count the outcomes.
  */
 public final class WebSubPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebSubPublisher.class);
@@ -64,6 +68,11 @@ public final class WebSubPublisher implements AutoCloseable {
   private final ScheduledThreadPoolExecutor sender;
   /** The URLs waiting for an attempt, first or retry: a change to one of them needs no other. */
   private final Set<URI> waiting = ConcurrentHashMap.newKeySet();
+  /** Attempts scheduled and not yet over: what {@link #close()} waits for. */
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicLong announced = new AtomicLong();
+  private final AtomicLong notAnnounced = new AtomicLong();
 
   private WebSubPublisher(Builder b) {
     this.hub = b.hub;
@@ -116,11 +125,37 @@ public final class WebSubPublisher implements AutoCloseable {
   }
 
   private void schedule(URI url, int attempt, long delayMillis) {
+    if (attempt == 1 && closing.get()) {
+      waiting.remove(url);
+      notAnnounced.incrementAndGet();
+      LOG.warn("hub {}: closed, {} not announced", hub, url);
+      return;
+    }
+    pending.incrementAndGet();
     try {
-      sender.schedule(() -> send(url, attempt), delayMillis, TimeUnit.MILLISECONDS);
+      sender.schedule(() -> attempt(url, attempt), delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       waiting.remove(url);
+      notAnnounced.incrementAndGet();
+      over();
       LOG.warn("hub {}: closed, {} not announced", hub, url);
+    }
+  }
+
+  private void attempt(URI url, int attempt) {
+    try {
+      send(url, attempt);
+    } finally {
+      over();
+    }
+  }
+
+  /** One scheduled attempt is over: the last one wakes a {@link #close()} waiting for it. */
+  private void over() {
+    if (pending.decrementAndGet() == 0) {
+      synchronized (pending) {
+        pending.notifyAll();
+      }
     }
   }
 
@@ -141,11 +176,13 @@ public final class WebSubPublisher implements AutoCloseable {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
       int status = response.statusCode();
       if (status / 100 == 2) {
+        announced.incrementAndGet();
         LOG.debug("hub {}: {} announced", hub, url);
         return;
       }
       failure = "status " + status;
       if (status != 408 && status != 429 && status / 100 != 5) {
+        notAnnounced.incrementAndGet();
         LOG.warn("hub {}: {} not announced, final answer {}", hub, url, status);
         return;
       }
@@ -155,10 +192,12 @@ public final class WebSubPublisher implements AutoCloseable {
       failure = e.toString();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      notAnnounced.incrementAndGet();
       LOG.warn("hub {}: {} not announced, stopped", hub, url);
       return;
     }
     if (attempt >= maxAttempts) {
+      notAnnounced.incrementAndGet();
       LOG.warn("hub {}: {} not announced after {} attempts: {}", hub, url, attempt, failure);
       return;
     }
@@ -183,21 +222,49 @@ public final class WebSubPublisher implements AutoCloseable {
   }
 
   /**
+   * Returns how many notifications the hub has accepted (answered 2xx) so far.
+   *
+   * @return the count
+   */
+  public long announced() {
+    return announced.get();
+  }
+
+  /**
+   * Returns how many notifications were given up on so far: refused, out of attempts, or not sent
+   * because the publisher was closed.
+   *
+   * @return the count
+   */
+  public long notAnnounced() {
+    return notAnnounced.get();
+  }
+
+  /**
    * Stops: announcements already waiting are still sent (retries included, in their time) for at
    * most the {@link Builder#timeout timeout}, none is accepted after, and the rest are dropped
    * with a WARN line. Calling it again does nothing.
    */
   @Override
   public void close() {
-    sender.shutdown();
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      if (!sender.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        int dropped = sender.shutdownNow().size();
-        LOG.warn("hub {}: closed with {} announcement(s) not sent", hub, dropped);
+      synchronized (pending) {
+        long left;
+        while (pending.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+          TimeUnit.NANOSECONDS.timedWait(pending, left);
+        }
       }
     } catch (InterruptedException e) {
-      sender.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    int dropped = sender.shutdownNow().size();
+    if (dropped > 0) {
+      notAnnounced.addAndGet(dropped);
+      LOG.warn("hub {}: closed with {} announcement(s) not sent", hub, dropped);
     }
   }
 

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class FakeHub implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<URI> received = new LinkedBlockingQueue<>();
+  /** What it answers: 204, or what {@link #refuse} set. */
+  private volatile int status = 204;
 
   FakeHub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -50,8 +52,13 @@ final class FakeHub implements AutoCloseable {
     if (exchange.getRequestMethod().equals("POST") && "publish".equals(fields.get("hub.mode"))) {
       received.add(URI.create(fields.get("hub.url")));
     }
-    exchange.sendResponseHeaders(204, -1);
+    exchange.sendResponseHeaders(status, -1);
     exchange.close();
+  }
+
+  /** Makes the hub refuse every announcement from now on: 400, a final answer. */
+  void refuse() {
+    status = 400;
   }
 
   /** Waits for the next {@code n} announcements (a minute each at most: a hang guard). */

@@ -226,6 +226,22 @@ class RunCommandTest {
   }
 
   @Test
+  void aHubThatRefusesIsReportedAsSuchAndTheRunStillSucceeds() throws Exception {
+    try (FakeHub hub = new FakeHub()) {
+      hub.refuse();
+      ws.append("websub:\n  hub: " + hub.url() + "\n");
+
+      Workspace.Run run = ws.run("--now", NOW);
+
+      assertThat(run.status()).as(run.toString()).isZero();
+      int current = ServingTest.currentDocuments(ws.files().keySet()).size();
+      assertThat(hub.drain()).hasSize(current);
+      assertThat(run.out()).contains("websub    " + current + " changed feeds, " + current
+          + " not announced to " + hub.url() + " (see the log)");
+    }
+  }
+
+  @Test
   void withAHubTheFeedsNameItAndRunAnnouncesTheCurrentFeedsWhoseBytesChanged() throws Exception {
     try (FakeHub hub = new FakeHub()) {
       ws.append("websub:\n  hub: " + hub.url() + "\n");

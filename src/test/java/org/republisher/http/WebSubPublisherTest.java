@@ -173,6 +173,23 @@ class WebSubPublisherTest {
     publisher.publish(List.of(URI.create(Feeds.SITE + "all.atom.xml")));
     publisher.close();
     assertThat(received).isEmpty();
+    assertThat(publisher.announced()).isZero();
+    assertThat(publisher.notAnnounced()).isEqualTo(1);
+  }
+
+  @Test
+  void closeLetsTheRetriesUnderWayRunAndCountsTheOutcomes() throws Exception {
+    // two failures, then accepted: the retries come after close() has begun, and are still sent
+    answers.addAll(List.of(503, 503));
+    URI url = URI.create(Feeds.SITE + "all.atom.xml");
+    URI other = URI.create(Feeds.SITE + "all.rss.xml");
+    publisher.publish(List.of(url, other));
+    publisher.close();
+    assertThat(received).hasSize(4); // url twice refused, url accepted, other accepted
+    assertThat(publisher.announced()).isEqualTo(2);
+    assertThat(publisher.notAnnounced()).isZero();
+    publisher.publish(List.of(url));
+    assertThat(publisher.notAnnounced()).isEqualTo(1); // closed
   }
 
   @Test
