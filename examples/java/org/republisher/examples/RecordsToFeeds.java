@@ -42,7 +42,8 @@ import org.republisher.write.WriteResult;
  * command, which also remembers what it has published; see the README.)
  *
  * <pre>
- * RecordsToFeeds                           reads examples/data/articles.jsonl, writes to target/records-feeds/
+ * RecordsToFeeds                           reads examples/data/articles.jsonl,
+ *                                          writes to target/records-feeds/
  * RecordsToFeeds RECORDS OUTPUT_DIR        reads RECORDS, writes to OUTPUT_DIR
  * RecordsToFeeds RECORDS OUTPUT_DIR NOW    the same, with the clock fixed at NOW (an ISO instant)
  * </pre>
