@@ -2,7 +2,6 @@ package org.republisher.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.republisher.cli.RunCommandTest.LATER;
 import static org.republisher.cli.RunCommandTest.NOW;
 import static org.republisher.cli.RunCommandTest.assertSameFiles;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,20 +133,27 @@ class CommandJarIT {
   }
 
   @Test
-  void anUnwritableOutputFolderExitsOneAndLeavesThePreviousFeeds() throws Exception {
+  void anOutputThatCannotBeWrittenExitsOneAndLeavesEveryPreviousFeed() throws Exception {
     assertThat(ws.runJar(JAR, Map.of(), "run", "--config", "examples/republisher.yaml", "--now",
         NOW).status()).isZero();
+    // the language feeds' folder replaced by a file: no file can be written under it, whoever
+    // runs the test (permissions do not bind root, a file in the way does)
+    Path lang = ws.feeds().resolve("lang");
+    try (Stream<Path> files = Files.list(lang)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(lang);
+    Files.writeString(lang, "a file where the folder should be", UTF_8);
     Map<String, byte[]> before = ws.files();
     Files.writeString(ws.data("articles.jsonl"),
         "{\"title\": \"Un nouvel article\", \"sourceLink\": \"https://medias24.com/nouveau\","
             + " \"attribution\": \"Publié dans Médias24 le 30 - 11 - 2026\"}\n",
         UTF_8, StandardOpenOption.APPEND);
 
-    Workspace.Run run;
-    try (Unwritable unwritable = Unwritable.make(ws.feeds())) {
-      run = ws.runJar(JAR, Map.of(), "run", "--config", "examples/republisher.yaml", "--now",
-          LATER);
-    }
+    Workspace.Run run = ws.runJar(JAR, Map.of(), "run", "--config", "examples/republisher.yaml",
+        "--now", LATER);
 
     assertThat(run.status()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("republisher: cannot write the feeds into")
@@ -349,45 +354,6 @@ class CommandJarIT {
 
     String err() throws IOException {
       return Files.readString(err, UTF_8);
-    }
-  }
-
-  /**
-   * Makes a folder unwritable for this process, even as root: read-only permissions, and where
-   * they do not bind (root) the immutable attribute ({@code chattr +i}); undone on close.
-   */
-  private record Unwritable(Path folder, boolean immutable) implements AutoCloseable {
-    static Unwritable make(Path folder) throws IOException, InterruptedException {
-      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-      if (!writable(folder)) {
-        return new Unwritable(folder, false);
-      }
-      Process chattr = new ProcessBuilder("chattr", "+i", folder.toString())
-          .redirectErrorStream(true).start();
-      boolean done = chattr.waitFor(30, TimeUnit.SECONDS) && chattr.exitValue() == 0;
-      Unwritable made = new Unwritable(folder, done);
-      if (!done || writable(folder)) {
-        made.close();
-        assumeTrue(false, "no way to make a folder unwritable here (root without chattr)");
-      }
-      return made;
-    }
-
-    private static boolean writable(Path folder) {
-      try {
-        Files.delete(Files.createTempFile(folder, "probe", ".tmp"));
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }
-
-    @Override
-    public void close() throws IOException, InterruptedException {
-      if (immutable) {
-        new ProcessBuilder("chattr", "-i", folder.toString()).start().waitFor(30, TimeUnit.SECONDS);
-      }
-      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 }
