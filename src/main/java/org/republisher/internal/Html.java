@@ -145,6 +145,16 @@ public final class Html {
               .split(" "));
 
   /**
+   * Tells whether text declared plain would be taken for HTML by the W3C Feed Validation Service
+   * (Atom {@code type="text"}, ContainsUndeclaredHTML): it holds an end tag ({@code </b>}, any
+   * name) or an entity or character reference. A start tag alone ({@code <T>}, {@code <blink>})
+   * is not, and readers show it as the text it is.
+   */
+  public static boolean looksLikeMarkupInPlainText(String text) {
+    return hasEndTag(text) || hasReference(text);
+  }
+
+  /**
    * Tells whether plain text would be taken for markup by a reader or a validator that sees it
    * where HTML may stand: it holds an end tag ({@code </b>}, any name), a start tag of an HTML
    * element ({@code <b>}, {@code <img src=x>}), or what reads as an entity or character reference
@@ -155,24 +165,37 @@ public final class Html {
    * fails it is written escaped as HTML, where HTML is declared or assumed.
    */
   public static boolean looksLikeMarkup(String text) {
+    return hasEndTag(text) || hasHtmlStartTag(text) || hasReference(text);
+  }
+
+  private static boolean hasEndTag(String text) {
     int n = text.length();
-    for (int i = text.indexOf('<'); i >= 0 && i + 1 < n; i = text.indexOf('<', i + 1)) {
-      if (text.charAt(i + 1) == '/') {
-        int end = word(text, i + 2);
-        if (end > i + 2 && end < n && text.charAt(end) == '>') {
-          return true;
-        }
-      } else {
-        int end = word(text, i + 1);
-        if (end > i + 1
-            && end < n
-            && (text.charAt(end) == '>' || text.charAt(end) == '/' || Text.isSpace(text.charAt(end)))
-            && ELEMENTS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT))
-            && text.indexOf('>', end) >= 0) {
-          return true;
-        }
+    for (int i = text.indexOf("</"); i >= 0; i = text.indexOf("</", i + 1)) {
+      int end = word(text, i + 2);
+      if (end > i + 2 && end < n && text.charAt(end) == '>') {
+        return true;
       }
     }
+    return false;
+  }
+
+  private static boolean hasHtmlStartTag(String text) {
+    int n = text.length();
+    for (int i = text.indexOf('<'); i >= 0 && i + 1 < n; i = text.indexOf('<', i + 1)) {
+      int end = word(text, i + 1);
+      if (end > i + 1
+          && end < n
+          && (text.charAt(end) == '>' || text.charAt(end) == '/' || Text.isSpace(text.charAt(end)))
+          && ELEMENTS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT))
+          && text.indexOf('>', end) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasReference(String text) {
+    int n = text.length();
     for (int i = text.indexOf('&'); i >= 0 && i + 1 < n; i = text.indexOf('&', i + 1)) {
       if (text.charAt(i + 1) == '#') {
         if (i + 2 < n && isWordChar(text.charAt(i + 2))) {

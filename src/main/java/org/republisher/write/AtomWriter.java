@@ -145,16 +145,16 @@ final class AtomWriter implements FormatWriter {
   }
 
   /**
-   * Writes a text construct: {@code type="text"}, or, when the text {@linkplain
-   * Html#looksLikeMarkup looks like markup}, {@code type="html"} with the text escaped, so that
-   * readers show it as the text it is and the W3C validator sees no undeclared HTML
-   * (ContainsUndeclaredHTML).
+   * A text construct: {@code type="text"}, where readers show a start tag as the text it is,
+   * unless the W3C validator would take the text for undeclared HTML (an end tag, a reference:
+   * ContainsUndeclaredHTML); then {@code type="html"}, escaped as in RSS titles ({@code &#x26;}
+   * and {@code &#x3C;}), which one of the readers tested still shows without what reads as tags.
    */
   private void text(int depth, String name, String text) throws IOException {
     xml.start(depth, name);
-    if (Html.looksLikeMarkup(text)) {
+    if (Html.looksLikeMarkupInPlainText(text)) {
       xml.attribute("type", "html");
-      xml.text(Html.escape(text));
+      xml.plainText(text); // escaped as HTML, & and < as references: as in RSS titles
     } else {
       xml.attribute("type", "text");
       xml.text(text);

@@ -76,6 +76,19 @@ class HtmlTest {
     assertThat(Html.looksLikeMarkup(text)).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"<b>bold", "<img src=x>", "<br/>", "History of the <blink> tag"})
+  void aStartTagAloneIsMarkupToReadersButNotInTextDeclaredPlain(String text) {
+    assertThat(Html.looksLikeMarkup(text)).isTrue();
+    assertThat(Html.looksLikeMarkupInPlainText(text)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Close </p>", "an </x1> end tag of any name", "&amp;", "&#60;", "5&6"})
+  void anEndTagOrAReferenceIsMarkupInTextDeclaredPlainToo(String text) {
+    assertThat(Html.looksLikeMarkupInPlainText(text)).isTrue();
+  }
+
   @Test
   void escape() {
     assertThat(Html.escape("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c'");
