@@ -153,17 +153,9 @@ final class JdbcBackend implements Backend {
     for (StoredArticle a : articlesWhere("seq", (c, s) -> dialect.bindLongs(c, s, 1, seqs))) {
       found.put(a.seq(), a);
     }
-    List<StoredArticle> ordered = new ArrayList<>(found.size());
-    for (long seq : seqs) {
-      StoredArticle a = found.get(seq);
-      if (a != null) {
-        ordered.add(a);
-      }
-    }
-    return ordered;
+    return inOrder(seqs, found);
   }
 
-  /** Returns the articles whose column is in the list the binder binds, in no order. */
   @Override
   public List<NormalizedRow> normalizedBySeq(long[] seqs) {
     if (seqs.length == 0) {
@@ -183,9 +175,14 @@ final class JdbcBackend implements Backend {
         return rows;
       }
     });
-    List<NormalizedRow> ordered = new ArrayList<>(found.size());
+    return inOrder(seqs, found);
+  }
+
+  /** The rows found, in the order of the sequence numbers asked; those not found left out. */
+  private static <T> List<T> inOrder(long[] seqs, Map<Long, T> found) {
+    List<T> ordered = new ArrayList<>(found.size());
     for (long seq : seqs) {
-      NormalizedRow row = found.get(seq);
+      T row = found.get(seq);
       if (row != null) {
         ordered.add(row);
       }
@@ -193,6 +190,7 @@ final class JdbcBackend implements Backend {
     return ordered;
   }
 
+  /** Returns the articles whose column is in the list the binder binds, in no order. */
   private List<StoredArticle> articlesWhere(String column, ListBinder binder) {
     return read("cannot read articles", c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT " + ARTICLE_COLUMNS

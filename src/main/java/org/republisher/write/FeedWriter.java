@@ -216,16 +216,7 @@ public final class FeedWriter {
         newest = newest == null || n.updated().isAfter(newest) ? n.updated() : newest;
       }
     }
-    List<FormatWriter> writers = open(outputs, newest);
-    for (NormalizedArticle n : selected) {
-      for (FormatWriter writer : writers) {
-        writer.entry(n);
-      }
-    }
-    for (FormatWriter writer : writers) {
-      writer.finish();
-    }
-    return new WriteResult(selected.size(), run.rejected);
+    return emit(open(outputs, newest), selected, run.rejected);
   }
 
   /**
@@ -280,7 +271,12 @@ public final class FeedWriter {
         selected.add(n);
       }
     }
-    List<FormatWriter> writers = open(outputs, paging, null);
+    return emit(open(outputs, paging, null), selected, run.rejected);
+  }
+
+  /** Writes the articles to every output, then finishes each. */
+  private static WriteResult emit(List<FormatWriter> writers, List<NormalizedArticle> selected,
+      List<InvalidArticleException> rejected) throws IOException {
     for (NormalizedArticle n : selected) {
       for (FormatWriter writer : writers) {
         writer.entry(n);
@@ -289,7 +285,7 @@ public final class FeedWriter {
     for (FormatWriter writer : writers) {
       writer.finish();
     }
-    return new WriteResult(selected.size(), run.rejected);
+    return new WriteResult(selected.size(), rejected);
   }
 
   private List<FormatWriter> open(List<FeedOutput> outputs, @Nullable Instant newest)
@@ -340,7 +336,7 @@ public final class FeedWriter {
    */
   private final class Run {
     private final LongSet idHashes = new LongSet();
-    /** Hashes of id and link together: the same article given twice. */
+    /** The id's hash mixed with the link's: the same article given twice. */
     private final LongSet pairs = new LongSet();
     private final LongSet updates = new LongSet();
     private final Map<Long, Long> nextOffset = new HashMap<>();
@@ -408,8 +404,12 @@ public final class FeedWriter {
       try {
         // ids compared in their Atom form, canonical: "https://X.ma/a" and "https://x.ma/a" are
         // one id to Atom readers
-        boolean repeated = !pairs.add(idHash(n.atomId() + '\n' + n.link()));
-        if (!idHashes.add(idHash(n.atomId()))) {
+        long id = idHash(n.atomId());
+        // with the link's hash mixed in: the same article given twice (no second digest on this
+        // path, where every article passes)
+        long linkHash = n.link() == null ? 0 : n.link().hashCode();
+        boolean repeated = !pairs.add(id ^ (linkHash * 0x9E3779B97F4A7C15L));
+        if (!idHashes.add(id)) {
           // another article has this id: a different article (another link) takes its link as
           // its id; the same one again is left out
           String link = n.link();
